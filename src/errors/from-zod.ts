@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { VnEgovError, type VnEgovIssue } from './vn-egov-error.js';
+
+/**
+ * Maps zod issues to {@link VnEgovIssue}s (code, path, message).
+ *
+ * @example
+ * ```ts
+ * const r = schema.safeParse(input);
+ * if (!r.success) console.log(issuesFromZod(r.error));
+ * ```
+ */
+export function issuesFromZod(error: z.ZodError): VnEgovIssue[] {
+  return error.issues.map((i) => ({
+    code: i.code,
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: i.message,
+  }));
+}
+
+/**
+ * Parses `input` with a zod schema and throws a {@link VnEgovError} carrying every issue when it does not fit.
+ *
+ * @example
+ * ```ts
+ * const options = parseWith(workCalendarOptionsSchema, input, 'INVALID_OPTIONS', 'Tùy chọn lịch làm việc không hợp lệ');
+ * ```
+ */
+export function parseWith<S extends z.ZodType, C extends string>(
+  schema: S,
+  input: unknown,
+  code: C,
+  message: string,
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = issuesFromZod(result.error);
+  const detail = issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+  throw new VnEgovError(code, `${message}: ${detail}`, { issues, cause: result.error });
+}
