@@ -1,0 +1,6 @@
+/**
+ * `vn-egov/cli`: not implemented yet (tracked as issue 9). This entry point exists so that the package
+ * layout and its exports map are stable; it exports nothing until the module lands.
+ * @packageDocumentation
+ */
+export {};
