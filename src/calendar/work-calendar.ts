@@ -103,7 +103,10 @@ export interface Deadline extends ReceiptDay {
 export interface WorkCalendar {
   /** Whether the day is a working day (ngày làm việc). */
   isWorkingDay(day: DayInput): boolean;
-  /** The day `n` working days after `day` (before it when `n < 0`); `n = 0` gives `day` or the next working day. */
+  /**
+   * The day `n` working days after `day` (before it when `n < 0`). A day off is first moved to the next working
+   * day, so `n = 0` gives `day` itself or the next working day, and `add(add(d, n), -n) = add(d, 0)`.
+   */
   addWorkingDays(day: DayInput, n: number): CivilDay;
   /** The number of working days `d` with `from < d ≤ to` (negative when `to < from`). */
   workingDaysBetween(from: DayInput, to: DayInput): number;
@@ -342,10 +345,11 @@ export function createWorkCalendar(options: WorkCalendarOptions = {}): WorkCalen
     const t = table(yi);
     const o = d - t.start;
     const k = t.cum[o + 1]!; // working days in the year up to and including d
-    const working = t.flags[o] === 1;
-    if (n === 0) return working ? str(t, o) : seek(yi, k + 1);
-    if (n > 0) return seek(yi, k + n);
-    return seek(yi, working ? k + n : k + n + 1);
+    // A day off is first moved to the next working day (ordinal k + 1), like a dossier received on a day off;
+    // then n working days are added (or |n| subtracted). This keeps add(add(d, n), -n) = add(d, 0) for every d.
+    const base = t.flags[o] === 1 ? k : k + 1;
+    if (n === 0 && base === k) return str(t, o);
+    return seek(yi, base + n);
   }
 
   function countUpTo(d: number): { yi: number; k: number } {

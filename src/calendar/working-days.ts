@@ -40,8 +40,11 @@ export function isWorkingDay(day: DayInput, options?: CalendarOption): boolean {
 }
 
 /**
- * Adds `n` working days (cộng ngày làm việc). `n > 0` gives the n-th working day after `day`; `n < 0` the
- * |n|-th working day before it; `n = 0` gives `day` itself when it is a working day, else the next working day.
+ * Adds `n` working days (cộng ngày làm việc). A day that is not a working day is first moved to the next
+ * working day (as a dossier received on a day off counts from the next working day); then `n > 0` gives the
+ * n-th working day after it, `n < 0` the |n|-th working day before it, and `n = 0` the moved day itself.
+ * So `addWorkingDays(addWorkingDays(d, n), -n) === addWorkingDays(d, 0)` for every day and every `n`, and
+ * `workingDaysBetween(d, addWorkingDays(d, n)) === n` whenever `d` is a working day.
  *
  * @throws VnEgovError `INVALID_DATE`, `INVALID_ARGUMENT` (non-integer n), `DATE_OUT_OF_RANGE`.
  * @example
