@@ -1,0 +1,31 @@
+/**
+ * `vn-egov/documents`: administrative documents of NĐ 30/2020/NĐ-CP (types, number and symbol, registers,
+ * secrecy and urgency, signing authority, metadata), legal normative document types by law version, and the
+ * organisation identifier code (mã định danh, QCVN 102:2016/BTTTT).
+ * @packageDocumentation
+ */
+export type { DocumentsErrorCode } from './errors.js';
+export { confidenceSchema, type Confidence } from './provenance.js';
+export {
+  administrativeDocumentTypes,
+  copyDocumentTypes,
+  documentTypes,
+  findDocumentType,
+  getDocumentType,
+  type DocumentType,
+  type DocumentTypeId,
+} from './document-types.js';
+export { legalSymbolAbbreviations, type LegalSymbolAbbreviation } from './legal-symbol-abbreviations.js';
+export {
+  MAX_DOCUMENT_NUMBER,
+  MAX_SYMBOL_LENGTH,
+  MAX_SYMBOL_YEAR,
+  MIN_SYMBOL_YEAR,
+  documentNumberPartsSchema,
+  formatDocumentNumber,
+  isDocumentNumber,
+  parseDocumentNumber,
+  type DocumentNumberKind,
+  type DocumentNumberParts,
+  type ParsedDocumentNumber,
+} from './document-number.js';
