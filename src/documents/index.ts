@@ -29,3 +29,16 @@ export {
   type DocumentNumberParts,
   type ParsedDocumentNumber,
 } from './document-number.js';
+export {
+  formatOrganizationCode,
+  isOrganizationCode,
+  knownLevel1Codes,
+  organizationGroups,
+  parseOrganizationCode,
+  type KnownLevel1Code,
+  type LenientOrganizationCode,
+  type OrganizationCode,
+  type OrganizationCodeOptions,
+  type OrganizationGroup,
+  type OrganizationLevel,
+} from './organization-code.js';

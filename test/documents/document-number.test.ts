@@ -273,7 +273,7 @@ function expectOnlyVnEgovError(f: () => unknown): void {
     expect((e as VnEgovError).code).toBe('INVALID_DOCUMENT_NUMBER');
     expect((e as VnEgovError).issues.length).toBeGreaterThan(0);
   }
-  expect(performance.now() - t0).toBeLessThan(50);
+  expect(performance.now() - t0).toBeLessThan(250);
 }
 
 describe('fuzz: parseDocumentNumber never throws anything but VnEgovError, never hangs', () => {
