@@ -1,0 +1,58 @@
+/**
+ * Schemas and types of lunar dates (ngày âm lịch).
+ * @packageDocumentation
+ */
+import { z } from 'zod';
+
+/**
+ * A Vietnamese lunar date (ngày âm lịch): `year` is the Gregorian year in which that lunar year's Tết
+ * falls, `month` 1–12, `day` 1–30, `leap` true for a day of the leap month (tháng nhuận).
+ *
+ * @example
+ * ```ts
+ * lunarDateSchema.parse({ year: 2025, month: 6, day: 1, leap: true }); // mùng 1 tháng 6 nhuận Ất Tỵ
+ * ```
+ */
+export const lunarDateSchema = z.object({
+  year: z.number().int(),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(30),
+  leap: z.boolean(),
+});
+
+/**
+ * A Vietnamese lunar date (ngày âm lịch), as returned by `solarToLunar`.
+ *
+ * @example
+ * ```ts
+ * const tet: LunarDate = { year: 2026, month: 1, day: 1, leap: false };
+ * ```
+ */
+export type LunarDate = z.infer<typeof lunarDateSchema>;
+
+/**
+ * Input of `lunarToSolar`: a lunar date whose `leap` flag may be omitted (default `false`).
+ * The shape is checked here; whether the date exists in its year (day 30 of a 29-day month, a leap month
+ * the year lacks) is checked against the computed calendar.
+ *
+ * @example
+ * ```ts
+ * lunarDateInputSchema.parse({ year: 2026, month: 3, day: 10 }); // Giỗ Tổ Hùng Vương 2026
+ * ```
+ */
+export const lunarDateInputSchema = z.object({
+  year: z.number().int(),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(30),
+  leap: z.boolean().optional(),
+});
+
+/**
+ * Input of `lunarToSolar`.
+ *
+ * @example
+ * ```ts
+ * const gioTo: LunarDateInput = { year: 2026, month: 3, day: 10 };
+ * ```
+ */
+export type LunarDateInput = z.input<typeof lunarDateInputSchema>;
