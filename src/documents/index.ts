@@ -42,3 +42,29 @@ export {
   type OrganizationGroup,
   type OrganizationLevel,
 } from './organization-code.js';
+export {
+  edxmlPriorities,
+  edxmlPriorityOf,
+  getSecrecyLevel,
+  getUrgencyLevel,
+  secrecyLevelSchema,
+  secrecyLevels,
+  urgencyFromEdxmlPriority,
+  urgencyLevelSchema,
+  urgencyLevels,
+  type EdxmlPriority,
+  type SecrecyLevel,
+  type SecrecyLevelInfo,
+  type UrgencyLevel,
+  type UrgencyLevelInfo,
+} from './secrecy-urgency.js';
+export {
+  formatSignerTitle,
+  getSigningAuthority,
+  parseSignerTitle,
+  signingAuthorities,
+  signingAuthoritySchema,
+  type SignerTitle,
+  type SigningAuthority,
+  type SigningAuthorityInfo,
+} from './signing-authority.js';
