@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumberFromParts, formatDayNumber } from '../../src/calendar/day.js';
-import { deltaTSeconds, newMoonJde, nutationInLongitude, sunApparentLongitudeJde } from '../../src/calendar/lunar/astronomy.js';
+import {
+  deltaTSeconds,
+  newMoonJde,
+  nutationInLongitude,
+  principalTermIndex,
+  sunApparentLongitude,
+  sunApparentLongitudeJde,
+  sunApparentLongitudeLowAccuracy,
+} from '../../src/calendar/lunar/astronomy.js';
 import {
   canChi,
   canChiOfDay,
@@ -35,6 +43,18 @@ describe('astronomy (Meeus worked examples)', () => {
   });
   it('nutation in longitude on 1987-04-10 0h TD (example 22.a): −3.788″', () => {
     expect(nutationInLongitude(-0.127296372348)).toBeCloseTo(-3.788, 2);
+  });
+  it('low-accuracy Sun longitude stays within 0.02° of the VSOP87 one, so the fast term index is exact (1900–2200)', () => {
+    let maxError = 0;
+    let wrong = 0;
+    for (let jd = 2_415_020.3; jd < 2_524_960; jd += 3.37) {
+      const accurate = sunApparentLongitude(jd);
+      const d = ((sunApparentLongitudeLowAccuracy(jd) - accurate + 540) % 360) - 180;
+      maxError = Math.max(maxError, Math.abs(d));
+      if (principalTermIndex(jd) !== Math.floor(accurate / 30)) wrong++;
+    }
+    expect(maxError).toBeLessThan(0.02);
+    expect(wrong).toBe(0);
   });
   it('ΔT from the Espenak–Meeus polynomials', () => {
     expect(deltaTSeconds(2000)).toBeCloseTo(63.86, 2);

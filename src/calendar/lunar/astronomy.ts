@@ -215,7 +215,7 @@ export function newMoonJde(k: number): number {
  *
  * @example
  * ```ts
- * newMoonJd(325); // 2461088.9… (2026-02-17 ≈ 12:01 UT, 19:01 in Vietnam: Tết Bính Ngọ)
+ * newMoonJd(323); // 2461089.0008 (2026-02-17 12:01 UT, 19:01 in Vietnam: Tết Bính Ngọ)
  * ```
  */
 export function newMoonJd(k: number): number {
@@ -228,7 +228,7 @@ export function newMoonJd(k: number): number {
  *
  * @example
  * ```ts
- * meanLunationBefore(2461100); // 325
+ * meanLunationBefore(2461100); // 323
  * ```
  */
 export function meanLunationBefore(jd: number): number {
@@ -364,7 +364,7 @@ export function nutationInLongitude(t: number): number {
  *
  * @example
  * ```ts
- * sunApparentLongitudeJde(2448908.5); // 199.90599 (Meeus example 25.b: 199°54′21.8″)
+ * sunApparentLongitudeJde(2448908.5); // 199.90606 (Meeus example 25.b: 199°54′21.818″)
  * ```
  */
 export function sunApparentLongitudeJde(jde: number): number {
@@ -393,7 +393,7 @@ export function sunApparentLongitudeJde(jde: number): number {
  *
  * @example
  * ```ts
- * sunApparentLongitude(jdOfVnMidnight(20_501)); // ≈ 328.6 (start of 2026-02-17 in Vietnam)
+ * sunApparentLongitude(jdOfVnMidnight(20_501)); // ≈ 328.03 (start of 2026-02-17 in Vietnam)
  * ```
  */
 export function sunApparentLongitude(jd: number): number {
@@ -407,7 +407,7 @@ export function sunApparentLongitude(jd: number): number {
  *
  * @example
  * ```ts
- * solarTermJd(270, 2461380); // ≈ 2461395.1 (December solstice 2026, Đông chí)
+ * solarTermJd(270, 2461380); // ≈ 2461396.368 (2026-12-21 20:50 UT, December solstice, Đông chí)
  * ```
  */
 export function solarTermJd(longitude: number, afterJd: number): number {
@@ -422,4 +422,44 @@ export function solarTermJd(longitude: number, afterJd: number): number {
     if (Math.abs(delta) < 1e-7) break;
   }
   return jd;
+}
+
+/**
+ * The Sun's apparent longitude by Meeus's low-accuracy method (ch. 25: geometric mean longitude, equation
+ * of the centre, nutation and aberration in one term), accurate to about 0.01°, at a UT Julian Day.
+ *
+ * @example
+ * ```ts
+ * sunApparentLongitudeLowAccuracy(2448908.5); // ≈ 199.9096 (UT; Meeus example 25.a, at 0h TD: 199.90895°)
+ * ```
+ */
+export function sunApparentLongitudeLowAccuracy(jd: number): number {
+  const t = (jdeFromJd(jd) - 2_451_545) / 36_525;
+  const l0 = 280.46646 + t * (36000.76983 + t * 0.0003032);
+  const m = (357.52911 + t * (35999.05029 - t * 0.0001537)) * DEG;
+  const c =
+    (1.914602 - t * (0.004817 + t * 0.000014)) * Math.sin(m) + (0.019993 - t * 0.000101) * Math.sin(2 * m) + 0.000289 * Math.sin(3 * m);
+  const omega = (125.04 - 1934.136 * t) * DEG;
+  const lambda = l0 + c - 0.00569 - 0.00478 * Math.sin(omega);
+  return ((lambda % 360) + 360) % 360;
+}
+
+/** Safety margin (degrees) around a multiple of 30° within which the accurate longitude is computed. */
+const FAST_TERM_MARGIN = 0.05;
+
+/**
+ * Index (0…11) of the last principal term (trung khí) the Sun has passed at a UT Julian Day:
+ * floor(λ / 30°), λ being the apparent longitude. Uses the low-accuracy longitude when it is farther than
+ * 0.05° (about 1.2 hours of solar motion, five times its error) from a multiple of 30°, else the VSOP87 one.
+ *
+ * @example
+ * ```ts
+ * principalTermIndex(jdOfVnMidnight(20_501)); // 10 (between 300° Đại hàn and 330° Vũ thủy)
+ * ```
+ */
+export function principalTermIndex(jd: number): number {
+  const fast = sunApparentLongitudeLowAccuracy(jd) / 30;
+  const frac = fast - Math.floor(fast);
+  if (frac * 30 > FAST_TERM_MARGIN && (1 - frac) * 30 > FAST_TERM_MARGIN) return Math.floor(fast);
+  return Math.floor(sunApparentLongitude(jd) / 30);
 }

@@ -14,7 +14,7 @@
  * @packageDocumentation
  */
 import { fail } from '../day.js';
-import { jdOfVnMidnight, meanLunationBefore, newMoonJd, sunApparentLongitude, vnDayNumberOfJd, JD_UNIX_EPOCH } from './astronomy.js';
+import { jdOfVnMidnight, meanLunationBefore, newMoonJd, principalTermIndex, vnDayNumberOfJd, JD_UNIX_EPOCH } from './astronomy.js';
 
 /** Lunar years whose structure can be computed (internal guard; the public API is narrower). @internal */
 export const ASTRO_MIN_LUNAR_YEAR = 1800;
@@ -57,7 +57,7 @@ function newMoonDay(k: number): number {
 
 /** Index (0…11) of the last principal term passed at 00:00 UTC+7 of a day: floor(λ / 30°). */
 function termIndexAtDayStart(dayNumber: number): number {
-  return Math.floor(sunApparentLongitude(jdOfVnMidnight(dayNumber)) / 30);
+  return principalTermIndex(jdOfVnMidnight(dayNumber));
 }
 
 /** Lunation k of the month 11 (tháng Một) that contains the December solstice of Gregorian `year`. */
@@ -76,12 +76,13 @@ function findMonth11Lunation(year: number): number {
   const dec21 = Math.round(365.2425 * (year - 1970) + 354);
   let k = meanLunationBefore(dec21 + JD_UNIX_EPOCH);
   // Solstice on the civil day D ⇔ λ(00:00 of D) < 270° ≤ λ(00:00 of D + 1); in month k ⇔
-  // λ(start_k) < 270° ≤ λ(start_{k+1}). Near December λ is in (200°, 340°), so no wrap-around.
+  // λ(start_k) < 270° ≤ λ(start_{k+1}), i.e. term index (floor(λ / 30°)) ≤ 8 at start_k and ≥ 9 at
+  // start_{k+1}. Near December λ is in (200°, 340°), so no wrap-around.
   for (let guard = 0; guard < 4; guard++) {
-    const a = sunApparentLongitude(jdOfVnMidnight(newMoonDay(k)));
-    const b = sunApparentLongitude(jdOfVnMidnight(newMoonDay(k + 1)));
-    if (a >= 270) k--;
-    else if (b < 270) k++;
+    const a = termIndexAtDayStart(newMoonDay(k));
+    const b = termIndexAtDayStart(newMoonDay(k + 1));
+    if (a >= 9) k--;
+    else if (b < 9) k++;
     else return k;
   }
   /* c8 ignore next */
