@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseWith } from '../errors/index.js';
 import {
   dayNumberFromParts,
@@ -13,19 +13,19 @@ import {
 import type { DayOff, WorkingSaturday } from './day-off.js';
 import { civilServiceSchedules } from './schedules/index.js';
 import { dayOffScheduleSchema, type DayOffSchedule } from './schedules/schema.js';
-import { minutesOf, TIME_OF_DAY_RE, toVietnamTime, type InstantInput, type TimeOfDay } from './time-of-day.js';
+import { minutesOf, TIME_OF_DAY_RE, toVietnamTime, type InstantInput } from './time-of-day.js';
 import { buildYearDaysOff } from './year-days-off.js';
 
 /** First and last calendar years supported by working-day arithmetic. */
 export const WORKING_DAY_RANGE = { fromYear: 2014, toYear: 2199 } as const;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-const hhmm = z.string().regex(TIME_OF_DAY_RE, 'HH:mm');
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
+const hhmm = z.string().check(z.regex(TIME_OF_DAY_RE, 'HH:mm'));
 
 /** A day added to or removed from a calendar by the caller, with an optional name and source. */
 export const extraDaySchema = z.union([
   isoDay,
-  z.object({ date: isoDay, name: z.string().min(1).optional(), source: z.string().min(1).optional() }),
+  z.object({ date: isoDay, name: z.optional(z.string().check(z.minLength(1))), source: z.optional(z.string().check(z.minLength(1))) }),
 ]);
 /** See {@link extraDaySchema}. */
 export type ExtraDay = z.infer<typeof extraDaySchema>;
@@ -38,27 +38,25 @@ export type ExtraDay = z.infer<typeof extraDaySchema>;
  * workCalendarOptionsSchema.parse({ workingWeekdays: [1, 2, 3, 4, 5, 6], cutoff: '16:00' });
  * ```
  */
-export const workCalendarOptionsSchema = z
-  .object({
+export const workCalendarOptionsSchema = z.strictObject({
     /** Weekdays worked: 0 = Sunday … 6 = Saturday. Default Monday–Friday (civil servants). */
-    workingWeekdays: z.array(z.number().int().min(0).max(6)).min(1).max(7).optional(),
+    workingWeekdays: z.optional(z.array(z.number().check(z.int(), z.minimum(0), z.maximum(6))).check(z.minLength(1), z.maxLength(7))),
     /** Extra days off (a province's or agency's decision). */
-    extraDaysOff: z.array(extraDaySchema).optional(),
+    extraDaysOff: z.optional(z.array(extraDaySchema)),
     /** Extra working days (override days off and rest days). */
-    extraWorkingDays: z.array(extraDaySchema).optional(),
+    extraWorkingDays: z.optional(z.array(extraDaySchema)),
     /** Schedules to add or replace (by year) on top of the shipped civil-service schedules. */
-    schedules: z.array(dayOffScheduleSchema).optional(),
+    schedules: z.optional(z.array(dayOffScheduleSchema)),
     /** `false` ignores the shipped official schedules and uses the statutory rules only. Default `true`. */
-    officialSchedules: z.boolean().optional(),
+    officialSchedules: z.optional(z.boolean()),
     /**
      * Cut-off time of day (giờ tiếp nhận cuối): a dossier received after it counts from the next working day.
      * Default `"15:00"` (NĐ 61/2018 Điều 18 k2; NĐ 118/2025 Điều 18 k2). `null` disables the cut-off.
      */
-    cutoff: hhmm.nullable().optional(),
+    cutoff: z.optional(z.nullable(hhmm)),
     /** Office hours; a receipt after `end` counts from the next working day. Default none (only the cut-off applies). */
-    workingHours: z.object({ start: hhmm, end: hhmm }).optional(),
-  })
-  .strict();
+    workingHours: z.optional(z.object({ start: hhmm, end: hhmm })),
+});
 /** Input type of {@link workCalendarOptionsSchema}. */
 export type WorkCalendarOptions = z.input<typeof workCalendarOptionsSchema>;
 

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import { safeParse, type $ZodError, type $ZodType, type output } from 'zod/v4/core';
 import { VnEgovError, type VnEgovIssue } from './vn-egov-error.js';
 
 /**
- * Maps zod issues to {@link VnEgovIssue}s (code, path, message).
+ * Maps zod issues (classic `zod` or `zod/mini`) to {@link VnEgovIssue}s (code, path, message).
  *
  * @example
  * ```ts
@@ -10,7 +10,7 @@ import { VnEgovError, type VnEgovIssue } from './vn-egov-error.js';
  * if (!r.success) console.log(issuesFromZod(r.error));
  * ```
  */
-export function issuesFromZod(error: z.ZodError): VnEgovIssue[] {
+export function issuesFromZod(error: Pick<$ZodError, 'issues'>): VnEgovIssue[] {
   return error.issues.map((i) => ({
     code: i.code,
     path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
@@ -19,20 +19,16 @@ export function issuesFromZod(error: z.ZodError): VnEgovIssue[] {
 }
 
 /**
- * Parses `input` with a zod schema and throws a {@link VnEgovError} carrying every issue when it does not fit.
+ * Parses `input` with a zod schema (classic or mini) and throws a {@link VnEgovError} carrying every issue when it
+ * does not fit.
  *
  * @example
  * ```ts
  * const options = parseWith(workCalendarOptionsSchema, input, 'INVALID_OPTIONS', 'Tùy chọn lịch làm việc không hợp lệ');
  * ```
  */
-export function parseWith<S extends z.ZodType, C extends string>(
-  schema: S,
-  input: unknown,
-  code: C,
-  message: string,
-): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseWith<S extends $ZodType, C extends string>(schema: S, input: unknown, code: C, message: string): output<S> {
+  const result = safeParse(schema, input);
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error);
   const detail = issues

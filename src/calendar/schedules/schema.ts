@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { HOLIDAY_IDS, type HolidayId } from '../holidays/holiday-ids.js';
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
 
 /**
  * How sure a schedule entry is: `high` (an official notice or the law, read in a reliable secondary source),
@@ -30,9 +30,9 @@ export const scheduleEntrySchema = z.object({
   kind: z.enum(['holiday', 'substitute', 'swap_day_off', 'swap_working_day']),
   holiday: z.enum(HOLIDAY_IDS as [HolidayId, ...HolidayId[]]),
   /** The occasion as the source words it (Vietnamese). */
-  occasion: z.string().min(1),
+  occasion: z.string().check(z.minLength(1)),
   /** The notice, law article or page the line comes from. */
-  source: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
   confidence: scheduleConfidenceSchema,
 });
 /** See {@link scheduleEntrySchema}. */
@@ -53,10 +53,10 @@ export type ScheduleEntry = z.infer<typeof scheduleEntrySchema>;
  * ```
  */
 export const dayOffScheduleSchema = z.object({
-  year: z.number().int().min(1900).max(2199),
+  year: z.number().check(z.int(), z.minimum(1900), z.maximum(2199)),
   audience: z.literal('civil-service'),
-  title: z.string().min(1),
-  sources: z.array(z.string().min(1)).min(1),
+  title: z.string().check(z.minLength(1)),
+  sources: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
   covers: z.array(z.enum(HOLIDAY_IDS as [HolidayId, ...HolidayId[]])),
   entries: z.array(scheduleEntrySchema),
 });

@@ -1,0 +1,56 @@
+/**
+ * The vn-egov demo (`npm run demo`): the main job of the library, told as one story. It grows as modules
+ * land; today it walks through the calendar that every deadline depends on.
+ *
+ * Story: a citizen hands in a dossier at the one-stop desk (bộ phận một cửa) on Friday 13 February 2026 at
+ * 16:00, the last working day before Tết Bính Ngọ. The procedure takes 15 working days.
+ */
+import {
+  canChi,
+  createWorkCalendar,
+  daysOff,
+  formatVietnameseDate,
+  solarToLunar,
+  workingSaturdays,
+} from 'vn-egov/calendar';
+
+const line = (s = ''): void => console.log(s);
+const WEEKDAYS = ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'];
+const weekdayOf = (d: string): string => WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]!;
+const lunarText = (d: string): string => {
+  const l = solarToLunar(d);
+  return `${l.day}/${l.month}${l.leap ? ' nhuận' : ''} năm ${canChi(l.year)}`;
+};
+
+line('vn-egov demo: hồ sơ một cửa trước Tết / a one-stop dossier before Tết');
+line('==================================================================');
+
+const receivedAt = '2026-02-13 16:00';
+const calendar = createWorkCalendar(); // civil servants: Mon–Fri, official schedules, 15:00 cut-off
+const deadline = calendar.deadline(receivedAt, 15);
+
+line(`1. Received ${deadline.receivedAt} (${weekdayOf(deadline.receivedDay)}, âm lịch ${lunarText(deadline.receivedDay)})`);
+line(`   After the 15:00 cut-off (NĐ 118/2025 Điều 18 k2): counting starts on the next working day.`);
+line(`2. Days off skipped before the count starts (Tết Bính Ngọ, official schedule):`);
+for (const d of daysOff(2026).filter((x) => x.date > deadline.receivedDay && x.date < deadline.startDay)) {
+  line(`   - ${d.date} ${weekdayOf(d.date).padEnd(8)} ${d.name.padEnd(28)} âm lịch ${lunarText(d.date)}`);
+}
+line(`3. Counting starts ${deadline.startDay} (${weekdayOf(deadline.startDay)}); 15 working days later:`);
+line(`   due date (ngày hẹn trả): ${deadline.dueDay} (${weekdayOf(deadline.dueDay)}), provisional: ${deadline.provisional}`);
+line(`   as written on the receipt: "${formatVietnameseDate(deadline.dueDay, { place: 'Hà Nội' })}"`);
+
+line('4. The same dossier received one hour earlier, at 15:00, counts from Friday itself:');
+const early = calendar.deadline('2026-02-13 15:00', 15);
+line(`   ${early.receivedAt} → start ${early.startDay} → due ${early.dueDay}`);
+
+line('5. 2026 at a glance (lịch nghỉ lễ, Tết 2026 của cán bộ, công chức, viên chức):');
+for (const d of daysOff(2026)) line(`   - ${d.date} ${d.kind.padEnd(12)} ${d.name}`);
+for (const s of workingSaturdays(2026)) line(`   + ${s.date} working Saturday (${s.name}, swapped with ${s.swappedWith})`);
+
+line('6. Next year: parts of 2027 still lack a notice, so deadlines over them say so:');
+const late = calendar.deadline('2026-12-28 09:00', 10);
+line(`   ${late.receivedAt} + 10 working days → ${late.dueDay}, provisional: ${late.provisional}`);
+for (const d of late.provisionalDaysOff) line(`   provisional day off: ${d.date} ${d.name} (${d.source})`);
+line();
+line('Next in this story as modules land: number the result document (documents), sign it (signature),');
+line('package it as edXML (edxml), verify it on receipt, and score the month (procedures, scoring).');
