@@ -35,7 +35,7 @@ describe('package shape', () => {
   it('pins the runtime dependencies the design names, and nothing else', () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['asn1js', 'date-fns', 'fast-xml-parser', 'pkijs', 'zod']);
     for (const v of Object.values({ ...pkg.dependencies, ...pkg.devDependencies })) expect(v).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(pkg.overrides).toEqual({ rollup: '4.67.4' });
+    expect(pkg.overrides).toEqual({ rollup: '4.67.4', vite: '8.3.8' });
   });
 
   it('keeps the core browser-safe: no Node built-ins, Buffer or process outside Node-only entry points', () => {
