@@ -90,3 +90,12 @@ export {
   type RegisterChange,
   type RegisterInstant,
 } from './register.js';
+export {
+  getLawVersion,
+  lawVersions,
+  legalDocumentTypes,
+  type LawVersion,
+  type LawVersionId,
+  type LegalDocumentTypeCatalog,
+  type LegalDocumentTypeEntry,
+} from './legal-document-types.js';
