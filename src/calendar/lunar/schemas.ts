@@ -2,7 +2,7 @@
  * Schemas and types of lunar dates (ngày âm lịch).
  * @packageDocumentation
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A Vietnamese lunar date (ngày âm lịch): `year` is the Gregorian year in which that lunar year's Tết
@@ -14,9 +14,9 @@ import { z } from 'zod';
  * ```
  */
 export const lunarDateSchema = z.object({
-  year: z.number().int(),
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(30),
+  year: z.number().check(z.int()),
+  month: z.number().check(z.int(), z.minimum(1), z.maximum(12)),
+  day: z.number().check(z.int(), z.minimum(1), z.maximum(30)),
   leap: z.boolean(),
 });
 
@@ -41,10 +41,10 @@ export type LunarDate = z.infer<typeof lunarDateSchema>;
  * ```
  */
 export const lunarDateInputSchema = z.object({
-  year: z.number().int(),
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(30),
-  leap: z.boolean().optional(),
+  year: z.number().check(z.int()),
+  month: z.number().check(z.int(), z.minimum(1), z.maximum(12)),
+  day: z.number().check(z.int(), z.minimum(1), z.maximum(30)),
+  leap: z.optional(z.boolean()),
 });
 
 /**
