@@ -24,5 +24,5 @@ export default defineConfig({
   treeshake: true,
   target: 'node20',
   platform: 'neutral',
-  external: ['zod', 'date-fns', 'fast-xml-parser', 'pkijs', 'asn1js'],
+  external: ['zod', 'date-fns', 'fast-xml-parser', 'pkijs', 'asn1js', 'fflate'],
 });

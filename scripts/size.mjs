@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 const all = ['index', 'calendar', 'text', 'documents', 'procedures', 'edxml', 'signature', 'scoring', 'testing'];
 const src = (n) => (n === 'index' ? 'src/index.ts' : `src/${n}/index.ts`);
 const entries = process.argv.slice(2).length ? process.argv.slice(2) : all;
-const deps = ['zod', 'date-fns', 'fast-xml-parser', 'pkijs', 'asn1js'];
+const deps = ['zod', 'date-fns', 'fast-xml-parser', 'pkijs', 'asn1js', 'fflate'];
 let failed = 0;
 console.log('entry'.padEnd(12), 'min (deps external)'.padStart(22), 'min+gz'.padStart(9), '|', 'min (all bundled)'.padStart(18), 'min+gz'.padStart(9));
 for (const name of entries) {
