@@ -99,3 +99,30 @@ export {
   type LegalDocumentTypeCatalog,
   type LegalDocumentTypeEntry,
 } from './legal-document-types.js';
+export {
+  documentFileSchema,
+  fileCodeSchema,
+  incomingDocumentSchema,
+  outgoingDocumentSchema,
+  parseDocumentFile,
+  parseIncomingDocument,
+  parseOutgoingDocument,
+  recipientSchema,
+  signerInfoSchema,
+  type DocumentFile,
+  type FileCode,
+  type IncomingDocument,
+  type OutgoingDocument,
+  type Recipient,
+  type SignerInfo,
+} from './metadata.js';
+export {
+  createDistributionPolicy,
+  distributionChannelFor,
+  distributionChannelSchema,
+  distributionPolicySchema,
+  giaoThuyDistributionPolicy2019,
+  type DistributionChannel,
+  type DistributionPolicy,
+  type DistributionPolicyInput,
+} from './distribution-policy.js';
