@@ -14,7 +14,8 @@ export const entries = {
   cli: 'src/cli/index.ts',
 };
 
-export default defineConfig({
+export default defineConfig([
+  {
   entry: entries,
   format: ['esm', 'cjs'],
   dts: true,
@@ -25,4 +26,18 @@ export default defineConfig({
   target: 'node20',
   platform: 'neutral',
   external: ['zod', 'date-fns', 'fast-xml-parser', 'pkijs', 'asn1js', 'fflate'],
-});
+  },
+  {
+    // The `vn-egov` executable (package.json "bin"): ESM, Node platform, keeps the shebang.
+    entry: { 'vn-egov': 'src/cli/bin.ts' },
+    outDir: 'dist/bin',
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: false,
+    splitting: false,
+    target: 'node20',
+    platform: 'node',
+    external: ['zod', 'date-fns', 'fast-xml-parser', 'pkijs', 'asn1js', 'fflate'],
+  },
+]);

@@ -12,3 +12,4 @@
 export { VnEgovError, isVnEgovError, issuesFromZod, type VnEgovIssue, type VnEgovErrorOptions } from './errors/index.js';
 export * as text from './text/index.js';
 export * as calendar from './calendar/index.js';
+export * as documents from './documents/index.js';

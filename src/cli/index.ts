@@ -1,6 +1,13 @@
 /**
- * `vn-egov/cli`: not implemented yet (tracked as issue 9). This entry point exists so that the package
- * layout and its exports map are stable; it exports nothing until the module lands.
+ * `vn-egov/cli`: the `vn-egov` command line as a function, for embedding and tests. The package's `bin`
+ * runs it with the process streams. Node-only (it uses `node:util`).
+ *
+ * @example
+ * ```ts
+ * import { runCli } from 'vn-egov/cli';
+ * await runCli(['lunar', '2026-02-17', '--lang', 'en'], { stdout: console.log, stderr: console.error });
+ * ```
  * @packageDocumentation
  */
-export {};
+export { runCli, CLI_VERSION } from './run.js';
+export { EXIT_CODES, type CliIo, type CliLang } from './io.js';

@@ -1,0 +1,34 @@
+/** Where the CLI writes and reads; the binary passes the process streams, tests pass buffers. */
+export interface CliIo {
+  /** Writes one chunk of standard output (the CLI adds its own newlines). */
+  stdout(text: string): void;
+  /** Writes one chunk of standard error. */
+  stderr(text: string): void;
+  /** Reads a file (only the Node binary provides it; commands that need it fail cleanly without it). */
+  readFile?(path: string): Promise<Uint8Array>;
+  /** Writes a file. */
+  writeFile?(path: string, data: Uint8Array | string): Promise<void>;
+}
+
+/**
+ * Exit codes of the `vn-egov` CLI, stable for scripts:
+ * `0` success; `1` the command ran and the answer is negative (invalid, failed verification);
+ * `2` usage error (unknown command or option); `3` invalid input (a `VnEgovError`); `4` internal error.
+ *
+ * @example
+ * ```ts
+ * if ((await runCli(['lunar', '2026-02-30'], io)) === EXIT_CODES.invalidInput) { … }
+ * ```
+ */
+export const EXIT_CODES = { ok: 0, negative: 1, usage: 2, invalidInput: 3, internal: 4 } as const;
+
+/** Output language of the CLI: Vietnamese (default) or English. */
+export type CliLang = 'vi' | 'en';
+
+/** A usage error: unknown command, missing or bad option. @internal */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

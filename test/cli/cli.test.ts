@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { EXIT_CODES, runCli } from '../../src/cli/index.js';
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('vn-egov CLI', () => {
+  it('computes a deadline after the 15:00 cut-off, in Vietnamese and as JSON', async () => {
+    const vi = await run('deadline', '--from', '2026-02-13 16:00', '--days', '15');
+    expect(vi.code).toBe(EXIT_CODES.ok);
+    expect(vi.out).toContain('Ngày hẹn trả:  2026-03-16 (Thứ hai)');
+    expect(vi.out).toContain('2026-02-23 (Thứ hai): sau giờ tiếp nhận cuối');
+    const json = await run('deadline', '--from', '2026-02-13 16:00', '--days', '15', '--json');
+    expect(JSON.parse(json.out)).toMatchObject({ startDay: '2026-02-23', dueDay: '2026-03-16', provisional: false });
+    const en = await run('deadline', '--from', '2026-12-28 09:00', '--days', '10', '--lang', 'en');
+    expect(en.out).toContain('Due date:      2027-01-12 (Tuesday)');
+    expect(en.out).toContain('(provisional)');
+  });
+
+  it('takes calendar options on the command line', async () => {
+    const r = await run('deadline', '--from', '2026-03-06 09:00', '--days', '1', '--extra-day-off', '2026-03-09', '--json');
+    expect(JSON.parse(r.out).dueDay).toBe('2026-03-10');
+    const sat = await run('deadline', '--from', '2026-03-06 09:00', '--days', '1', '--saturday', '--json');
+    expect(JSON.parse(sat.out).dueDay).toBe('2026-03-07');
+    const noCutoff = await run('deadline', '--from', '2026-03-06 16:00', '--days', '0', '--cutoff', 'none', '--json');
+    expect(JSON.parse(noCutoff.out).startDay).toBe('2026-03-06');
+  });
+
+  it('converts lunar dates both ways and lists days off', async () => {
+    const l = await run('lunar', '2026-02-17');
+    expect(l.out).toContain('ngày 1 tháng 1 năm Bính Ngọ (2026)');
+    const back = await run('lunar', '--lunar', '2025-6-1', '--leap', '--json');
+    expect(JSON.parse(back.out).solar).toBe('2025-07-25');
+    const off = await run('days-off', '2026', '--json');
+    const parsed = JSON.parse(off.out);
+    expect(parsed.daysOff).toHaveLength(14);
+    expect(parsed.workingSaturdays.map((s: { date: string }) => s.date)).toEqual(['2026-01-10', '2026-08-22']);
+    const text = await run('days-off', '2026', '--lang', 'en');
+    expect(text.out).toMatch(/2026-11-24\s+Tuesday\s+holiday\s+Vietnam Culture Day\s+official/);
+  });
+
+  it('parses document numbers', async () => {
+    const r = await run('docnum', 'parse', 'Số: 15/QĐ-UBND');
+    expect(r.out).toContain('Loại: Quyết định');
+    const j = await run('docnum', 'parse', '30/2020/NĐ-CP', '--json');
+    expect(JSON.parse(j.out)).toMatchObject({ number: 30, year: 2020, legalNormative: true });
+  });
+
+  it('returns stable exit codes: 3 for invalid input, 2 for usage errors', async () => {
+    const bad = await run('lunar', '2026-02-30');
+    expect(bad.code).toBe(EXIT_CODES.invalidInput);
+    expect(bad.err).toContain('[INVALID_DATE]');
+    const badJson = await run('lunar', '2026-02-30', '--json');
+    expect(JSON.parse(badJson.out).error.code).toBe('INVALID_DATE');
+    expect((await run('frobnicate')).code).toBe(EXIT_CODES.usage);
+    expect((await run('deadline', '--days', '3')).code).toBe(EXIT_CODES.usage);
+    expect((await run('deadline', '--from', 'x', '--days', 'three')).code).toBe(EXIT_CODES.usage);
+    expect((await run('lunar', '--bogus')).code).toBe(EXIT_CODES.usage);
+    expect((await run('deadline', '--from', 'tomorrow', '--days', '3')).code).toBe(EXIT_CODES.invalidInput);
+    expect((await run()).code).toBe(EXIT_CODES.usage);
+    expect((await run('--help', '--lang', 'en')).out).toContain('Exit codes');
+  });
+
+  it('runs as a real process through the bin entry', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'lunar', '1985-01-21', '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).lunar).toEqual({ year: 1985, month: 1, day: 1, leap: false });
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'days-off', '1800'], { encoding: 'utf8' });
+    expect(bad.status).toBe(3);
+  });
+});
