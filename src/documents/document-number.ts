@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { VnEgovIssue } from '../errors/index.js';
 import { parseWith } from '../errors/index.js';
-import { type DocumentType, getDocumentType, matchAbbreviation } from './document-types.js';
+import { type DocumentType, exactAbbreviation, getDocumentType, matchAbbreviation } from './document-types.js';
 import { describeValue, fail, issue } from './errors.js';
-import { type LegalSymbolAbbreviation, matchLegalAbbreviation } from './legal-symbol-abbreviations.js';
+import { type LegalSymbolAbbreviation, exactLegalAbbreviation, matchLegalAbbreviation } from './legal-symbol-abbreviations.js';
 
 /** Largest sequence number that fits the 11-character `CodeNumber` field of NĐ 30/2020 Phụ lục VI. */
 export const MAX_DOCUMENT_NUMBER = 99_999_999_999;
@@ -109,7 +109,7 @@ export interface ParsedDocumentNumber {
   readonly warnings: readonly VnEgovIssue[];
 }
 
-const FAST = /^(\d{1,11})\/(?:(\d{4})\/)?([A-Za-z0-9Đđ]{1,24}(?:-[A-Za-z0-9Đđ]{1,24}){0,7})$/;
+const FAST = /^(\d{1,11})\/(?:(\d{4})\/)?([A-Za-z0-9Đđ]+(?:-[A-Za-z0-9Đđ]+){0,7})$/;
 const GROUP_OK = /^[A-Za-z0-9Đ]*[A-Za-zĐ][A-Za-z0-9Đ]*$/;
 const RAW_GROUP = /^[A-Za-z0-9Đđ]+$/;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
@@ -222,63 +222,219 @@ export function parseDocumentNumber(text: string): ParsedDocumentNumber {
   if (typeof text !== 'string') {
     invalid(`expected a string, got ${describeValue(text)}`, [issue('invalid_type', [], 'expected a string')]);
   }
-  let warnings: VnEgovIssue[] | undefined;
-  let m = FAST.exec(text);
-  if (m === null) {
-    if (text.length > MAX_INPUT) {
-      invalid(`the text is longer than ${MAX_INPUT} characters`, [issue('too_long', [], `at most ${MAX_INPUT} characters`)]);
-    }
-    warnings = [];
-    const cleaned = cleanSlow(text, warnings);
-    m = FAST.exec(cleaned);
-    if (m === null) diagnose(cleaned, text);
+  if (text.length <= MAX_INPUT) {
+    const quick = parseCanonical(text);
+    if (quick !== undefined) return quick;
+    const m = FAST.exec(text);
+    if (m !== null) return interpret(text, m, null);
+  } else {
+    invalid(`the text is longer than ${MAX_INPUT} characters`, [issue('too_long', [], `at most ${MAX_INPUT} characters`)]);
   }
-  return interpret(m[1]!, m[2], m[3]!, warnings ?? []);
+  const warnings: VnEgovIssue[] = [];
+  const cleaned = cleanSlow(text, warnings);
+  const m = FAST.exec(cleaned);
+  if (m === null) return diagnose(cleaned, text);
+  return interpret(cleaned, m, warnings);
 }
 
-function interpret(numText: string, yearText: string | undefined, symbol: string, warnings: VnEgovIssue[]): ParsedDocumentNumber {
-  const number = Number(numText);
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_ISSUES: readonly VnEgovIssue[] = Object.freeze([]);
+/** Canonical spellings of the mixed-case abbreviations, and upper-case spellings that must be rewritten. */
+const MIXED_CANONICAL = new Set(MIXED_CASE.values());
+
+/**
+ * Checks a symbol group: 0 = not an abbreviation (no letter, or a character outside A–Z, Đ, digits),
+ * 1 = already canonical, 2 = needs rewriting (lower case, or an upper-cased mixed-case abbreviation).
+ */
+function groupState(g: string): 0 | 1 | 2 {
+  let letter = false;
+  let lower = false;
+  for (let i = 0; i < g.length; i++) {
+    const c = g.charCodeAt(i);
+    if (c >= 65 && c <= 90) letter = true;
+    else if (c >= 48 && c <= 57) continue;
+    else if ((c >= 97 && c <= 122) || c === 0x111) {
+      letter = true;
+      lower = true;
+    } else if (c === 0x110) letter = true;
+    else return 0;
+  }
+  if (!letter || g.length > MAX_GROUP_LENGTH) return 0;
+  if (lower) return MIXED_CANONICAL.has(g) ? 1 : 2;
+  return g.length === 3 && MIXED_CASE.has(g) && !MIXED_CANONICAL.has(g) ? 2 : 1;
+}
+
+/**
+ * Single-pass reader for text already in canonical form (the common case: numbers copied from a register or a
+ * system). Returns `undefined` as soon as anything would need normalising, a warning or an error, leaving those to
+ * the general path, so both paths give the same result.
+ */
+function parseCanonical(s: string): ParsedDocumentNumber | undefined {
+  const len = s.length;
+  let i = 0;
+  let number = 0;
+  while (i < len) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    number = number * 10 + (c - 48);
+    i++;
+  }
+  if (i === 0 || i > 11 || i === len || s.charCodeAt(i) !== 47 || number < 1) return undefined;
+  if (i === 1 || (s.charCodeAt(0) === 48 && (i > 2 || number >= 10))) return undefined; // padding to fix
+  i++;
+  let year: number | null = null;
+  if (i + 4 < len && s.charCodeAt(i + 4) === 47) {
+    let y = 0;
+    for (let k = i; k < i + 4; k++) {
+      const c = s.charCodeAt(k);
+      if (c < 48 || c > 57) return undefined;
+      y = y * 10 + (c - 48);
+    }
+    if (y < MIN_SYMBOL_YEAR || y > MAX_SYMBOL_YEAR) return undefined;
+    year = y;
+    i += 5;
+  }
+  const symbolStart = i;
+  if (len - symbolStart > MAX_SYMBOL_LENGTH) return undefined;
+  let g0: string | undefined;
+  let g1: string | undefined;
+  let more: string[] | undefined;
+  let count = 0;
+  let start = i;
+  let letter = false;
+  let lower = false;
+  for (; i <= len; i++) {
+    const c = i === len ? 45 : s.charCodeAt(i);
+    if (c === 45) {
+      const glen = i - start;
+      if (!letter || glen > MAX_GROUP_LENGTH) return undefined;
+      const g = s.slice(start, i);
+      if (lower ? !MIXED_CANONICAL.has(g) : glen === 3 && MIXED_CASE.has(g) && !MIXED_CANONICAL.has(g)) return undefined;
+      if (count === 0) g0 = g;
+      else if (count === 1) g1 = g;
+      else (more ??= []).push(g);
+      count++;
+      start = i + 1;
+      letter = false;
+      lower = false;
+    } else if ((c >= 65 && c <= 90) || c === 0x110) letter = true;
+    else if (c >= 48 && c <= 57) continue;
+    else if (c >= 97 && c <= 122) {
+      letter = true;
+      lower = true;
+    } else return undefined;
+  }
+  if (count > MAX_GROUPS) return undefined;
+  const first = g0!;
+  const symbol = s.slice(symbolStart);
+  if (year !== null) {
+    if (count === 1) {
+      return result(s, number, year, symbol, null, [first], NO_STRINGS, 'legal', null, null);
+    }
+    const lt = exactLegalAbbreviation(first);
+    if (lt === undefined && matchLegalAbbreviation(first) !== undefined) return undefined;
+    return result(s, number, year, symbol, first, more === undefined ? [g1!] : [g1!, ...more], NO_STRINGS, 'legal', null, lt ?? null);
+  }
+  if (count < 2) return undefined;
+  const t = exactAbbreviation(first);
+  if (t !== undefined) {
+    return result(s, number, null, symbol, first, [g1!], more ?? NO_STRINGS, 'typed', t, null);
+  }
+  if (matchAbbreviation(first) !== undefined) return undefined;
+  return result(s, number, null, symbol, null, [first], more === undefined ? [g1!] : [g1!, ...more], 'cong-van', CONG_VAN, null);
+}
+
+function result(
+  text: string,
+  number: number,
+  year: number | null,
+  symbol: string,
+  typeAbbreviation: string | null,
+  issuers: readonly string[],
+  units: readonly string[],
+  kind: DocumentNumberKind,
+  documentType: DocumentType | null,
+  legalType: LegalSymbolAbbreviation | null,
+): ParsedDocumentNumber {
+  return {
+    text,
+    number,
+    year,
+    symbol,
+    typeAbbreviation,
+    issuers,
+    units,
+    kind,
+    documentType,
+    legalType,
+    legalNormative: year !== null,
+    joint: issuers.length > 1 || (legalType !== null && legalType.joint),
+    warnings: NO_ISSUES,
+  };
+}
+
+function digitsValue(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+function interpret(input: string, m: RegExpExecArray, collected: VnEgovIssue[] | null): ParsedDocumentNumber {
+  let warnings = collected;
+  const numText = m[1]!;
+  const yearText = m[2];
+  const number = digitsValue(numText);
+  let canonicalText = true;
   if (number < 1) invalid('the number is 0', [issue('invalid_number', ['number'], 'numbering starts at 01')]);
   if (numText.length === 1) {
-    warnings.push(issue('number_not_zero_padded', ['number'], 'numbers below 10 are written with a leading 0 (Phụ lục I, II.3.a)'));
-  } else if (numText.charCodeAt(0) === 48 && number >= 10) {
-    warnings.push(issue('number_leading_zeros', ['number'], 'only numbers below 10 take a leading 0'));
-  } else if (numText.length > 2 && number < 10) {
-    warnings.push(issue('number_leading_zeros', ['number'], 'numbers below 10 take exactly one leading 0'));
+    canonicalText = false;
+    (warnings ??= []).push(issue('number_not_zero_padded', ['number'], 'numbers below 10 are written with a leading 0 (Phụ lục I, II.3.a)'));
+  } else if (numText.charCodeAt(0) === 48 && (number >= 10 || numText.length > 2)) {
+    canonicalText = false;
+    (warnings ??= []).push(issue('number_leading_zeros', ['number'], number >= 10 ? 'only numbers below 10 take a leading 0' : 'numbers below 10 take exactly one leading 0'));
   }
   let year: number | null = null;
   if (yearText !== undefined) {
-    year = Number(yearText);
+    year = digitsValue(yearText);
     if (year < MIN_SYMBOL_YEAR || year > MAX_SYMBOL_YEAR) {
       invalid(`the year ${yearText} is outside ${MIN_SYMBOL_YEAR}–${MAX_SYMBOL_YEAR}`, [
         issue('invalid_year', ['year'], `a year between ${MIN_SYMBOL_YEAR} and ${MAX_SYMBOL_YEAR}`),
       ]);
     }
   }
-  const raw = symbol.split('-');
-  const groups: string[] = new Array<string>(raw.length);
+  const symbol = m[3]!;
+  const dash = symbol.indexOf('-');
+  const raw = dash < 0 ? [symbol] : dash === symbol.lastIndexOf('-') ? [symbol.slice(0, dash), symbol.slice(dash + 1)] : symbol.split('-');
+  let groups = raw;
   let changedCase = false;
   for (let i = 0; i < raw.length; i++) {
     const g = raw[i]!;
-    const c = canonicalGroup(g);
-    if (!GROUP_OK.test(c)) {
-      invalid(`group ${i + 1} of the symbol, ${describeValue(g)}, has no letter`, [
+    const state = groupState(g);
+    if (state === 0) {
+      if (g.length > MAX_GROUP_LENGTH) {
+        invalid(`group ${i + 1} of the symbol is longer than ${MAX_GROUP_LENGTH} characters`, [
+          issue('symbol_group_too_long', ['symbol', i], `at most ${MAX_GROUP_LENGTH} characters per group`),
+        ]);
+      }
+      invalid(`group ${i + 1} of the symbol, ${describeValue(g)}, is not an abbreviation`, [
         issue('invalid_symbol_group', ['symbol', i], 'a group is letters A–Z, Đ and digits, with at least one letter'),
       ]);
     }
-    if (c !== g) changedCase = true;
-    groups[i] = c;
+    if (state === 2) {
+      if (!changedCase) groups = raw.slice();
+      changedCase = true;
+      groups[i] = canonicalGroup(g);
+    }
   }
   let typeAbbreviation: string | null = null;
-  let issuers: string[];
-  let units: string[];
+  let issuers: readonly string[];
+  let units: readonly string[] = NO_STRINGS;
   let kind: DocumentNumberKind;
   let documentType: DocumentType | null = null;
   let legalType: LegalSymbolAbbreviation | null = null;
   const first = groups[0]!;
   if (year !== null) {
     kind = 'legal';
-    units = [];
     if (groups.length === 1) {
       issuers = groups;
     } else {
@@ -287,7 +443,7 @@ function interpret(numText: string, yearText: string | undefined, symbol: string
         legalType = lm.type;
         typeAbbreviation = lm.type.abbreviation;
         if (lm.folded) {
-          warnings.push(issue('abbreviation_without_diacritics', ['symbol', 0], `"${first}" read as "${typeAbbreviation}"`));
+          (warnings ??= []).push(issue('abbreviation_without_diacritics', ['symbol', 0], `"${first}" read as "${typeAbbreviation}"`));
         }
       } else {
         typeAbbreviation = first;
@@ -301,9 +457,7 @@ function interpret(numText: string, yearText: string | undefined, symbol: string
       documentType = am.type;
       typeAbbreviation = am.type.abbreviation;
       if (am.how === 'folded') {
-        warnings.push(issue('abbreviation_without_diacritics', ['symbol', 0], `"${first}" read as "${typeAbbreviation}"`));
-      } else if (am.how === 'case' && raw[0] !== typeAbbreviation) {
-        changedCase = true;
+        (warnings ??= []).push(issue('abbreviation_without_diacritics', ['symbol', 0], `"${first}" read as "${typeAbbreviation}"`));
       }
       if (groups.length < 2) {
         invalid(`the symbol ${describeValue(symbol)} names the type but no issuer`, [
@@ -311,7 +465,7 @@ function interpret(numText: string, yearText: string | undefined, symbol: string
         ]);
       }
       issuers = [groups[1]!];
-      units = groups.slice(2);
+      if (groups.length > 2) units = groups.slice(2);
     } else {
       kind = 'cong-van';
       documentType = CONG_VAN;
@@ -324,14 +478,17 @@ function interpret(numText: string, yearText: string | undefined, symbol: string
       units = groups.slice(1);
     }
   }
-  if (changedCase) warnings.push(issue('symbol_case', ['symbol'], 'the symbol is written in capitals'));
-  const canonicalSymbol = typeAbbreviation === null ? groups.join('-') : [typeAbbreviation, ...groups.slice(1)].join('-');
-  if (canonicalSymbol.length > MAX_SYMBOL_LENGTH) {
-    warnings.push(issue('symbol_too_long', ['symbol'], `longer than the ${MAX_SYMBOL_LENGTH} characters of CodeNotation`));
+  if (changedCase) (warnings ??= []).push(issue('symbol_case', ['symbol'], 'the symbol is written in capitals'));
+  let canonicalSymbol = symbol;
+  if (changedCase || (typeAbbreviation !== null && typeAbbreviation !== first)) {
+    canonicalSymbol = typeAbbreviation === null ? groups.join('-') : [typeAbbreviation, ...groups.slice(1)].join('-');
+    canonicalText = false;
   }
-  const joint = issuers.length > 1 || (legalType?.joint ?? false);
+  if (canonicalSymbol.length > MAX_SYMBOL_LENGTH) {
+    (warnings ??= []).push(issue('symbol_too_long', ['symbol'], `longer than the ${MAX_SYMBOL_LENGTH} characters of CodeNotation`));
+  }
   return {
-    text: year === null ? `${pad(number)}/${canonicalSymbol}` : `${pad(number)}/${year}/${canonicalSymbol}`,
+    text: canonicalText ? input : year === null ? `${pad(number)}/${canonicalSymbol}` : `${pad(number)}/${year}/${canonicalSymbol}`,
     number,
     year,
     symbol: canonicalSymbol,
@@ -342,8 +499,8 @@ function interpret(numText: string, yearText: string | undefined, symbol: string
     documentType,
     legalType,
     legalNormative: year !== null,
-    joint,
-    warnings,
+    joint: issuers.length > 1 || (legalType !== null && legalType.joint),
+    warnings: warnings ?? NO_ISSUES,
   };
 }
 

@@ -199,6 +199,11 @@ for (const t of documentTypes) {
   }
 }
 
+/** The type whose abbreviation is exactly `text` (case and diacritics included). @internal */
+export function exactAbbreviation(text: string): DocumentType | undefined {
+  return byAbbreviation.get(text);
+}
+
 /** Resolution of a symbol group against the abbreviations. @internal */
 export interface AbbreviationMatch {
   readonly type: DocumentType;

@@ -75,6 +75,11 @@ export const legalSymbolAbbreviations: readonly LegalSymbolAbbreviation[] = Obje
 const exact = new Map(legalSymbolAbbreviations.map((a) => [a.abbreviation, a] as const));
 const folded = new Map(legalSymbolAbbreviations.map((a) => [a.abbreviation.replace(/Đ/g, 'D'), a] as const));
 
+/** The legal type whose abbreviation is exactly `text`. @internal */
+export function exactLegalAbbreviation(text: string): LegalSymbolAbbreviation | undefined {
+  return exact.get(text);
+}
+
 /**
  * Resolves an upper-cased symbol group to a legal type abbreviation (exact, or without the Đ diacritic). @internal
  */

@@ -136,7 +136,7 @@ describe('fuzz: parseOrganizationCode', () => {
         }
         const r = parseOrganizationCode(s, { mode: 'lenient' });
         expect(r.valid || r.warnings.length > 0).toBe(true);
-        expect(performance.now() - t0).toBeLessThan(250);
+        expect(performance.now() - t0).toBeLessThan(1000);
       }),
       { numRuns: 10_000 },
     );
