@@ -1,6 +1,51 @@
 /**
- * `vn-egov/procedures`: not implemented yet (tracked as issue 4). This entry point exists so that the package
- * layout and its exports map are stable; it exports nothing until the module lands.
+ * `vn-egov/procedures`: administrative procedures (thủ tục hành chính) and one-stop dossiers (hồ sơ một cửa):
+ * the procedure record and the national-portal model, CPSV-AP export, procedure and dossier codes, online service
+ * levels, the dossier lifecycle with its deadline rules (NĐ 61/2018 before 01/07/2025, NĐ 118/2025 from then),
+ * the statistics report Biểu 06, catalog search and postal transit times.
+ *
+ * @example
+ * ```ts
+ * import { fromNationalPortal, toCpsvAp } from 'vn-egov/procedures';
+ * const { procedure } = fromNationalPortal(json);
+ * toCpsvAp(procedure)['@type']; // 'cpsv:PublicService'
+ * ```
  * @packageDocumentation
  */
-export {};
+export type { ProceduresErrorCode } from './errors.js';
+export { confidenceSchema, legalSourceSchema, type Confidence, type LegalSource } from './legal-source.js';
+export { formatExtendedProcedureCode, isProcedureCode, parseProcedureCode, type ProcedureCode } from './procedure-code.js';
+export {
+  CHANNELS,
+  IMPLEMENTATION_LEVEL_NAMES,
+  channelOfferSchema,
+  channelSchema,
+  codedRefSchema,
+  dossierComponentSchema,
+  feeSchema,
+  implementationLevelSchema,
+  onlineServiceFormSchema,
+  parseProcedure,
+  procedureCaseSchema,
+  procedureKindSchema,
+  procedureSchema,
+  processingTimeOf,
+  processingTimeSchema,
+  timeUnitSchema,
+  uniqueLegalBases,
+  type Channel,
+  type ChannelOffer,
+  type CodedRef,
+  type DossierComponent,
+  type Fee,
+  type ImplementationLevel,
+  type OnlineServiceForm,
+  type Procedure,
+  type ProcedureCase,
+  type ProcedureInput,
+  type ProcedureKind,
+  type ProcessingTime,
+  type TimeUnit,
+} from './procedure.js';
+export { fromNationalPortal, type NationalPortalImport } from './national-portal.js';
+export { CPSV_AP_CONTEXT, toCpsvAp, type CpsvApOptions, type JsonLdNode } from './cpsv-ap.js';
