@@ -22,11 +22,11 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], environment: 'node' } },
+      { extends: true as const, test: { name: 'node', include: ['test/**/*.test.ts'], environment: 'node' } },
       ...(haveBrowser
         ? [
             {
-              extends: true,
+              extends: true as const,
               optimizeDeps: { include: ['zod/mini', 'zod/v4/core', 'pkijs', 'asn1js', 'fast-xml-parser', 'fflate'] },
               test: {
                 name: 'browser',
