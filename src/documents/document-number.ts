@@ -5,13 +5,41 @@ import { type DocumentType, exactAbbreviation, getDocumentType, matchAbbreviatio
 import { describeValue, fail, issue } from './errors.js';
 import { type LegalSymbolAbbreviation, exactLegalAbbreviation, matchLegalAbbreviation } from './legal-symbol-abbreviations.js';
 
-/** Largest sequence number that fits the 11-character `CodeNumber` field of NĐ 30/2020 Phụ lục VI. */
+/**
+ * Largest sequence number that fits the 11-character `CodeNumber` field of NĐ 30/2020 Phụ lục VI.
+ *
+ * @example
+ * ```ts
+ * parseDocumentNumber(`${MAX_DOCUMENT_NUMBER}/QĐ-UBND`).number === MAX_DOCUMENT_NUMBER; // true
+ * ```
+ */
 export const MAX_DOCUMENT_NUMBER = 99_999_999_999;
-/** Smallest and largest year accepted in a legal-normative symbol. */
+/**
+ * Smallest year accepted in a legal-normative symbol (a bound of this library, not a legal rule).
+ *
+ * @example
+ * ```ts
+ * isDocumentNumber(`01/${MIN_SYMBOL_YEAR - 1}/NĐ-CP`); // false
+ * ```
+ */
 export const MIN_SYMBOL_YEAR = 1900;
-/** @see MIN_SYMBOL_YEAR */
+/**
+ * Largest year accepted in a legal-normative symbol (a bound of this library, not a legal rule).
+ *
+ * @example
+ * ```ts
+ * isDocumentNumber(`01/${MAX_SYMBOL_YEAR}/NĐ-CP`); // true
+ * ```
+ */
 export const MAX_SYMBOL_YEAR = 2999;
-/** Length of the `CodeNotation` field (ký hiệu), NĐ 30/2020 Phụ lục VI; longer symbols get a warning. */
+/**
+ * Length of the `CodeNotation` field (ký hiệu), NĐ 30/2020 Phụ lục VI; longer symbols get a `symbol_too_long` warning.
+ *
+ * @example
+ * ```ts
+ * parseDocumentNumber('01/QĐ-UBND').symbol.length <= MAX_SYMBOL_LENGTH; // true
+ * ```
+ */
 export const MAX_SYMBOL_LENGTH = 30;
 
 const MAX_INPUT = 200;
@@ -121,7 +149,15 @@ function invalid(message: string, issues: VnEgovIssue[]): never {
   return fail('INVALID_DOCUMENT_NUMBER', `Số, ký hiệu văn bản không hợp lệ / invalid document number: ${message}`, issues);
 }
 
-/** Upper-cases a symbol group, keeping the fixed mixed-case abbreviations. @internal */
+/**
+ * Upper-cases a symbol group, keeping the fixed mixed-case abbreviations. @internal
+ *
+ * @example
+ * ```ts
+ * canonicalGroup('qyđ'); // 'QyĐ'
+ * canonicalGroup('ubnd'); // 'UBND'
+ * ```
+ */
 export function canonicalGroup(group: string): string {
   const upper = group.toUpperCase();
   return MIXED_CASE.get(upper) ?? upper;
@@ -241,6 +277,8 @@ const NO_STRINGS: readonly string[] = Object.freeze([]);
 const NO_ISSUES: readonly VnEgovIssue[] = Object.freeze([]);
 /** Canonical spellings of the mixed-case abbreviations, and upper-case spellings that must be rewritten. */
 const MIXED_CANONICAL = new Set(MIXED_CASE.values());
+/** Upper-cased spellings of the mixed-case abbreviations (`QYĐ`, `TTG` …), which must be rewritten. */
+const MIXED_UPPER = new Set([...MIXED_CASE.keys()].filter((k) => !MIXED_CANONICAL.has(k)));
 
 /**
  * Checks a symbol group: 0 = not an abbreviation (no letter, or a character outside A–Z, Đ, digits),
@@ -309,7 +347,7 @@ function parseCanonical(s: string): ParsedDocumentNumber | undefined {
       const glen = i - start;
       if (!letter || glen > MAX_GROUP_LENGTH) return undefined;
       const g = s.slice(start, i);
-      if (lower ? !MIXED_CANONICAL.has(g) : glen === 3 && MIXED_CASE.has(g) && !MIXED_CANONICAL.has(g)) return undefined;
+      if (lower ? !MIXED_CANONICAL.has(g) : glen === 3 && MIXED_UPPER.has(g)) return undefined;
       if (count === 0) g0 = g;
       else if (count === 1) g1 = g;
       else (more ??= []).push(g);

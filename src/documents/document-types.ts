@@ -199,12 +199,27 @@ for (const t of documentTypes) {
   }
 }
 
-/** The type whose abbreviation is exactly `text` (case and diacritics included). @internal */
+/**
+ * The type whose abbreviation is exactly `text` (case and diacritics included). @internal
+ *
+ * @example
+ * ```ts
+ * exactAbbreviation('QyĐ')?.id; // 'quy-dinh'
+ * exactAbbreviation('QYĐ');     // undefined
+ * ```
+ */
 export function exactAbbreviation(text: string): DocumentType | undefined {
   return byAbbreviation.get(text);
 }
 
-/** Resolution of a symbol group against the abbreviations. @internal */
+/**
+ * Resolution of a symbol group against the abbreviations. @internal
+ *
+ * @example
+ * ```ts
+ * const m: AbbreviationMatch | undefined = matchAbbreviation('QD'); // { type: Quyết định, how: 'folded' }
+ * ```
+ */
 export interface AbbreviationMatch {
   readonly type: DocumentType;
   /** `exact`, `case` (only the letter case differed) or `folded` (diacritics were missing, e.g. `QD` for `QĐ`). */
@@ -214,6 +229,12 @@ export interface AbbreviationMatch {
 /**
  * Resolves an abbreviation (exact, then ignoring case, then ignoring diacritics when that is unambiguous).
  * Returns `undefined` when nothing or several types match. @internal
+ *
+ * @example
+ * ```ts
+ * matchAbbreviation('qđ')?.how; // 'case'
+ * matchAbbreviation('BNV');     // undefined
+ * ```
  */
 export function matchAbbreviation(text: string): AbbreviationMatch | undefined {
   const exact = byAbbreviation.get(text);

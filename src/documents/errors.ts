@@ -24,6 +24,15 @@ import { VnEgovError, type VnEgovIssue } from '../errors/index.js';
  * - `DATE_OUT_OF_RANGE`: a date no bundled law version covers (before Luật 80/2015/QH13 took effect).
  * - `INVALID_METADATA`: a document record that fails the Phụ lục VI schema.
  * - `INVALID_DISTRIBUTION_POLICY`: a distribution policy that fails its schema.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseDocumentNumber('15/QĐ');
+ * } catch (e) {
+ *   if (e instanceof VnEgovError && (e.code as DocumentsErrorCode) === 'INVALID_DOCUMENT_NUMBER') console.log(e.issues);
+ * }
+ * ```
  */
 export type DocumentsErrorCode =
   | 'INVALID_DOCUMENT_NUMBER'
@@ -46,19 +55,40 @@ export type DocumentsErrorCode =
   | 'INVALID_METADATA'
   | 'INVALID_DISTRIBUTION_POLICY';
 
-/** Throws a documents {@link VnEgovError}. @internal */
+/**
+ * Throws a documents {@link VnEgovError}. @internal
+ *
+ * @example
+ * ```ts
+ * fail('INVALID_DATE', 'Ngày không hợp lệ / invalid day', [issue('invalid_date', ['at'], 'no such day')]);
+ * ```
+ */
 export function fail(code: DocumentsErrorCode, message: string, issues: VnEgovIssue[] = []): never {
   throw new VnEgovError<DocumentsErrorCode>(code, message, {
     issues: issues.length > 0 ? issues : [{ code: code.toLowerCase(), path: [], message }],
   });
 }
 
-/** Builds one issue. @internal */
+/**
+ * Builds one issue. @internal
+ *
+ * @example
+ * ```ts
+ * issue('invalid_number', ['number'], 'the number must be Arabic digits');
+ * ```
+ */
 export function issue(code: string, path: (string | number)[], message: string): VnEgovIssue {
   return { code, path, message };
 }
 
-/** Short description of an unexpected value for messages (never the whole input). @internal */
+/**
+ * Short description of an unexpected value for messages (never the whole input). @internal
+ *
+ * @example
+ * ```ts
+ * describeValue({}); // 'object'
+ * ```
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';

@@ -75,13 +75,25 @@ export const legalSymbolAbbreviations: readonly LegalSymbolAbbreviation[] = Obje
 const exact = new Map(legalSymbolAbbreviations.map((a) => [a.abbreviation, a] as const));
 const folded = new Map(legalSymbolAbbreviations.map((a) => [a.abbreviation.replace(/Đ/g, 'D'), a] as const));
 
-/** The legal type whose abbreviation is exactly `text`. @internal */
+/**
+ * The legal type whose abbreviation is exactly `text`. @internal
+ *
+ * @example
+ * ```ts
+ * exactLegalAbbreviation('NĐ')?.name; // 'Nghị định'
+ * ```
+ */
 export function exactLegalAbbreviation(text: string): LegalSymbolAbbreviation | undefined {
   return exact.get(text);
 }
 
 /**
  * Resolves an upper-cased symbol group to a legal type abbreviation (exact, or without the Đ diacritic). @internal
+ *
+ * @example
+ * ```ts
+ * matchLegalAbbreviation('ND'); // { type: Nghị định, folded: true }
+ * ```
  */
 export function matchLegalAbbreviation(upper: string): { type: LegalSymbolAbbreviation; folded: boolean } | undefined {
   const e = exact.get(upper);

@@ -256,7 +256,14 @@ function parseOrFail<S extends z.ZodType>(schema: S, input: unknown, code: 'INVA
 
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-/** Reads a {@link RegisterInstant} into a Vietnam day number and a stored string. @internal */
+/**
+ * Reads a {@link RegisterInstant} into a Vietnam day number and a stored string. @internal
+ *
+ * @example
+ * ```ts
+ * readInstant('2025-12-31T17:00:00Z', 'at').at; // '2025-12-31T17:00:00.000Z' (day: 1 January 2026 in Vietnam)
+ * ```
+ */
 export function readInstant(at: unknown, path: string): { day: number; at: string } {
   const bad = (why: string): never =>
     fail('INVALID_DATE', `Thời điểm không hợp lệ / invalid ${path}: ${why}`, [issue('invalid_date', [path], why)]);
