@@ -1,0 +1,80 @@
+import * as z from 'zod/mini';
+import type { InputValue } from '../input-value.js';
+
+/**
+ * The key of an input value (khóa dữ liệu đầu vào): a letter, then letters, digits, `_`, `-` or `.`.
+ *
+ * @example
+ * ```ts
+ * inputKeySchema.parse('totalReceived');
+ * ```
+ */
+export const inputKeySchema = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'input key'));
+
+/**
+ * A numeric operand of a formula: one input key, or the `sum`, `max` or `difference` (first minus the others) of
+ * several inputs. `max` skips missing inputs (as "the larger of the counts in two systems"); `sum` and
+ * `difference` need all of them.
+ *
+ * @example
+ * ```ts
+ * const op: Operand = { op: 'max', of: ['receivedBcqg', 'receivedPortal'] };
+ * ```
+ */
+export const operandSchema = z.union([
+  inputKeySchema,
+  z.object({ op: z.enum(['sum', 'max', 'difference']), of: z.array(inputKeySchema).check(z.minLength(1)) }),
+]);
+/** See {@link operandSchema}. */
+export type Operand = z.infer<typeof operandSchema>;
+
+/** What the policy does when an input is absent or `null`: score `null` (default), score 0, or throw `MISSING_INPUT`. */
+export const missingPolicySchema = z.enum(['null', 'zero', 'error']);
+/** See {@link missingPolicySchema}. */
+export type MissingPolicy = z.infer<typeof missingPolicySchema>;
+
+/** What a zero denominator yields: `null` (no score), `zero` (0 points) or `full` (the maximum). */
+export const zeroDenominatorPolicySchema = z.enum(['null', 'zero', 'full']);
+/** See {@link zeroDenominatorPolicySchema}. */
+export type ZeroDenominatorPolicy = z.infer<typeof zeroDenominatorPolicySchema>;
+
+/** The input keys an operand reads. */
+export function operandKeys(op: Operand): readonly string[] {
+  return typeof op === 'string' ? [op] : op.of;
+}
+
+/** Reads a plain number from an input value; booleans count as 1/0; anything else (or absence) is `null`. */
+export function numericValue(v: InputValue | undefined): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return null;
+}
+
+/**
+ * Resolves an operand against the input values; records each value read in `used` (absent → `null`).
+ * Returns `null` when a needed input is missing.
+ */
+export function resolveOperand(
+  op: Operand,
+  values: Readonly<Record<string, InputValue | undefined>>,
+  used: Record<string, number | boolean | null>,
+): number | null {
+  if (typeof op === 'string') {
+    const v = numericValue(values[op]);
+    used[op] = v;
+    return v;
+  }
+  let acc: number | null = null;
+  for (let i = 0; i < op.of.length; i++) {
+    const key = op.of[i]!;
+    const v = numericValue(values[key]);
+    used[key] = v;
+    if (op.op === 'max') {
+      if (v !== null && (acc === null || v > acc)) acc = v;
+      continue;
+    }
+    if (v === null) return null;
+    acc = acc === null ? v : op.op === 'sum' ? acc + v : acc - v;
+  }
+  return acc;
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+
+/**
+ * A text in Vietnamese and English (văn bản song ngữ). The Vietnamese wording is the authoritative one.
+ *
+ * @example
+ * ```ts
+ * const name: LocalizedText = { vi: 'Công khai, minh bạch', en: 'Publicity and transparency' };
+ * ```
+ */
+export const localizedTextSchema = z.object({
+  vi: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
+});
+/** See {@link localizedTextSchema}. */
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/**
+ * The two languages of explanations and exports: `vi` (tiếng Việt) or `en` (English).
+ *
+ * @example
+ * ```ts
+ * const lang: Language = 'vi';
+ * ```
+ */
+export const languageSchema = z.enum(['vi', 'en']);
+/** See {@link languageSchema}. */
+export type Language = z.infer<typeof languageSchema>;

@@ -1,0 +1,179 @@
+import * as z from 'zod/mini';
+import { issuesFromZod } from '../errors/index.js';
+import { confidenceSchema } from './confidence.js';
+import { fail } from './errors.js';
+import { indicatorStatusSchema } from './formulas/outcome.js';
+import { localizedTextSchema } from './localized-text.js';
+import { periodSchema } from './periods.js';
+
+const nullableNumber = z.nullable(z.number());
+
+/**
+ * The explanation of one indicator's points (giải trình cách tính): the formula kind, the inputs used, the
+ * intermediate values (ratio, target, numerator …), the raw points before rounding, the rounding applied, the
+ * policy that decided (zero denominator, missing data, cap), and the same in sentences, Vietnamese and English.
+ *
+ * @example
+ * ```ts
+ * result.groups[1].indicators[0].explanation.vi;
+ * // 'Tỷ lệ = 144625 ÷ 184513 = 0,7838. Điểm = 20 × 0,7838 = 15,6766; làm tròn 2 chữ số thập phân: 15,68.'
+ * ```
+ */
+export const explanationSchema = z.object({
+  formula: z.string(),
+  inputs: z.record(z.string(), z.nullable(z.union([z.number(), z.boolean()]))),
+  steps: z.record(z.string(), nullableNumber),
+  rawPoints: nullableNumber,
+  rounding: z.object({ decimals: z.number(), from: nullableNumber, to: nullableNumber }),
+  policy: z.optional(z.string()),
+  vi: z.string(),
+  en: z.string(),
+});
+/** See {@link explanationSchema}. */
+export type Explanation = z.infer<typeof explanationSchema>;
+
+/**
+ * One indicator's result: points (rounded; `null` when not scored — never confused with 0), status, maximum,
+ * the confidence of its formula and the explanation.
+ *
+ * @example
+ * ```ts
+ * const r: IndicatorResult = result.groups[0].indicators[0];
+ * ```
+ */
+export const indicatorResultSchema = z.object({
+  id: z.string(),
+  number: z.optional(z.string()),
+  code: z.optional(z.string()),
+  name: localizedTextSchema,
+  maxPoints: z.number(),
+  points: nullableNumber,
+  status: indicatorStatusSchema,
+  confidence: confidenceSchema,
+  explanation: z.optional(explanationSchema),
+});
+/** See {@link indicatorResultSchema}. */
+export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
+
+/**
+ * One group's result: points (the aggregate of its scored indicators; `null` when none was scored),
+ * maximum, `scoredMaxPoints` (the maximum of the indicators actually scored) and `percent` = points ÷ maximum
+ * × 100 at 2 decimals (the portal's group `ratio`).
+ *
+ * @example
+ * ```ts
+ * const g: GroupResult = result.groups[0];
+ * ```
+ */
+export const groupResultSchema = z.object({
+  id: z.string(),
+  number: z.optional(z.string()),
+  code: z.optional(z.string()),
+  name: localizedTextSchema,
+  maxPoints: z.number(),
+  points: nullableNumber,
+  scoredMaxPoints: z.number(),
+  percent: nullableNumber,
+  indicators: z.array(indicatorResultSchema),
+});
+/** See {@link groupResultSchema}. */
+export type GroupResult = z.infer<typeof groupResultSchema>;
+
+/**
+ * The result of scoring one unit for one period with one criteria set (kết quả chấm điểm).
+ *
+ * @example
+ * ```ts
+ * const r: ScoreResult = score(criteriaSets.qd766, inputs, { period: '2026-08' });
+ * r.total; // e.g. 70.02
+ * ```
+ */
+export const scoreResultSchema = z.object({
+  setId: z.string(),
+  setVersion: z.string(),
+  unitId: z.string(),
+  unitName: z.optional(z.string()),
+  level: z.optional(z.string()),
+  period: periodSchema,
+  total: nullableNumber,
+  maxPoints: z.number(),
+  scoredMaxPoints: z.number(),
+  percent: nullableNumber,
+  groups: z.array(groupResultSchema),
+});
+/** See {@link scoreResultSchema}. */
+export type ScoreResult = z.infer<typeof scoreResultSchema>;
+
+/** The `format` tag of a JSON result document. */
+export const RESULT_FORMAT = 'vn-egov/scoring-result' as const;
+/** The version of the JSON result document format; bumped only on breaking changes. */
+export const RESULT_FORMAT_VERSION = 1 as const;
+
+/**
+ * The stable JSON result document (tài liệu kết quả): a format tag and version, the criteria set's identity,
+ * an optional generation time supplied by the caller, and the results. Fields are only ever added in version 1;
+ * a breaking change bumps `version`.
+ *
+ * ```json
+ * { "format": "vn-egov/scoring-result", "version": 1,
+ *   "set": { "id": "qd766", "version": "…", "name": { "vi": "…", "en": "…" }, "source": "QĐ 766/QĐ-TTg" },
+ *   "generatedAt": "2026-09-01T06:00:00+07:00",
+ *   "results": [ { "unitId": "…", "period": { "kind": "month", "year": 2026, "month": 8 }, "total": 70.02, … } ] }
+ * ```
+ *
+ * @example
+ * ```ts
+ * const doc = toResultDocument(set, results, { generatedAt: '2026-09-01T06:00:00+07:00' });
+ * ```
+ */
+export const resultDocumentSchema = z.object({
+  format: z.literal(RESULT_FORMAT),
+  version: z.literal(RESULT_FORMAT_VERSION),
+  set: z.object({ id: z.string(), version: z.string(), name: localizedTextSchema, source: z.string() }),
+  generatedAt: z.optional(z.string()),
+  results: z.array(scoreResultSchema),
+});
+/** See {@link resultDocumentSchema}. */
+export type ResultDocument = z.infer<typeof resultDocumentSchema>;
+
+/**
+ * Wraps results in the JSON result document; throws `SET_MISMATCH` if a result belongs to another set or version.
+ *
+ * @example
+ * ```ts
+ * const json = JSON.stringify(toResultDocument(criteriaSets.qd766, results));
+ * ```
+ */
+export function toResultDocument(
+  set: { id: string; version: string; name: { vi: string; en: string }; source: string },
+  results: readonly ScoreResult[],
+  options: { generatedAt?: string } = {},
+): ResultDocument {
+  const bad = results.findIndex((r) => r.setId !== set.id || r.setVersion !== set.version);
+  if (bad >= 0) {
+    fail('SET_MISMATCH', `Kết quả ${bad} thuộc bộ tiêu chí khác`, `result ${bad} belongs to another criteria set or version`);
+  }
+  const doc: ResultDocument = {
+    format: RESULT_FORMAT,
+    version: RESULT_FORMAT_VERSION,
+    set: { id: set.id, version: set.version, name: { vi: set.name.vi, en: set.name.en }, source: set.source },
+    results: [...results],
+  };
+  if (options.generatedAt !== undefined) doc.generatedAt = options.generatedAt;
+  return doc;
+}
+
+/**
+ * Reads a JSON result document (parsed JSON) and checks it against {@link resultDocumentSchema}; throws
+ * `INVALID_RESULT` with every issue.
+ *
+ * @example
+ * ```ts
+ * const doc = parseResultDocument(JSON.parse(text));
+ * ```
+ */
+export function parseResultDocument(input: unknown): ResultDocument {
+  const r = resultDocumentSchema.safeParse(input);
+  if (!r.success) fail('INVALID_RESULT', 'Tài liệu kết quả không hợp lệ', 'invalid result document', issuesFromZod(r.error));
+  return r.data;
+}
