@@ -18,6 +18,8 @@ import { VnEgovError, type VnEgovIssue } from '../errors/index.js';
  *   has run out.
  * - `CLOSURE_NOT_IN_REGIME`: the 15-day closure used for a dossier under NĐ 61/2018, which has no such rule.
  * - `INVALID_DATE`: an instant or day that cannot be read.
+ * - `DATE_OUT_OF_RANGE`: a date no bundled rule covers (a dossier received before NĐ 61/2018 took effect on
+ *   21/06/2018; a service-level question before NĐ 43/2011 took effect on 01/10/2011).
  * - `INVALID_OPTIONS`: options that fail their schema (catalog search, statistics, postal, service levels).
  * - `INVALID_DOSSIER_CODE`: a one-stop dossier code (mã số hồ sơ) that cannot be read or built.
  * - `DOSSIER_CODE_NOTATION_UNKNOWN`: a dossier received from 01/07/2025 without an explicit notation: the
@@ -40,6 +42,7 @@ export type ProceduresErrorCode =
   | 'CLOSURE_TOO_EARLY'
   | 'CLOSURE_NOT_IN_REGIME'
   | 'INVALID_DATE'
+  | 'DATE_OUT_OF_RANGE'
   | 'INVALID_OPTIONS'
   | 'INVALID_DOSSIER_CODE'
   | 'DOSSIER_CODE_NOTATION_UNKNOWN'

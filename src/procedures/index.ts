@@ -49,3 +49,52 @@ export {
 } from './procedure.js';
 export { fromNationalPortal, type NationalPortalImport } from './national-portal.js';
 export { CPSV_AP_CONTEXT, toCpsvAp, type CpsvApOptions, type JsonLdNode } from './cpsv-ap.js';
+export {
+  DOSSIER_STATUSES,
+  dossierStatusCodeSchema,
+  getDossierStatus,
+  isTerminalStatus,
+  type DossierStatus,
+  type DossierStatusCode,
+} from './dossier-status.js';
+export { ONE_STOP_REGIMES, oneStopRegimeAt, type OneStopRegime, type OneStopRegimeId } from './one-stop-regime.js';
+export {
+  ONLINE_AFTER_HOURS_POLICY,
+  SUPPLEMENTATION_POLICIES,
+  computeDueDate,
+  computeStartDay,
+  startDayOptionsSchema,
+  supplementationPolicySchema,
+  type DueDate,
+  type StartDay,
+  type StartDayOptions,
+  type SupplementationPolicy,
+} from './deadline-policy.js';
+export {
+  DOSSIER_TRANSITIONS,
+  allowedDossierEvents,
+  applyDossierEvent,
+  createDossier,
+  dossierEventSchema,
+  dossierInitSchema,
+  dossierOutcomeSchema,
+  dossierSchema,
+  foldDossierEvents,
+  isDossierClosed,
+  supplementDeadline,
+  type Dossier,
+  type DossierEvent,
+  type DossierEventType,
+  type DossierInit,
+  type DossierOptions,
+  type DossierOutcome,
+} from './dossier-machine.js';
+export {
+  TIMING_LABELS,
+  controlSlip,
+  dossierTiming,
+  type ControlSlipRow,
+  type DossierTiming,
+  type TimingLabel,
+  type TimingOptions,
+} from './timing-label.js';
