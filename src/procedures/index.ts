@@ -98,3 +98,16 @@ export {
   type TimingLabel,
   type TimingOptions,
 } from './timing-label.js';
+export {
+  LEGACY_SERVICE_LEVELS,
+  ONLINE_SERVICE_FORMS,
+  SERVICE_LEVEL_REGIMES,
+  formToLegacyLevel,
+  legacyLevelToForm,
+  legacyServiceLevelSchema,
+  serviceLevelRegimeAt,
+  type LegacyServiceLevel,
+  type ServiceLevelDefinition,
+  type ServiceLevelMapping,
+  type ServiceLevelRegime,
+} from './service-levels.js';
