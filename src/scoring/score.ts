@@ -48,14 +48,17 @@ function inputIssues(units: readonly unknown[], plan: readonly PlanIndicator[]):
   const seen = new Map<string, number>();
   const bounded = plan.filter((p) => p.ind.formula.kind === 'manual' || p.ind.formula.kind === 'assessed');
   units.forEach((u, i) => {
+    const id = typeof u === 'object' && u !== null ? (u as { unitId?: unknown }).unitId : undefined;
+    if (typeof id === 'string') {
+      const prev = seen.get(id);
+      if (prev !== undefined) out.push(issue('duplicate_unit', [i, 'unitId'], `unit "${id}" is also at index ${prev}`));
+      else seen.set(id, i);
+    }
     const r = unitInputsSchema.safeParse(u);
     if (!r.success) {
       for (const x of issuesFromZod(r.error)) out.push({ ...x, path: [i, ...x.path] });
       return;
     }
-    const prev = seen.get(r.data.unitId);
-    if (prev !== undefined) out.push(issue('duplicate_unit', [i, 'unitId'], `unit "${r.data.unitId}" is also at index ${prev}`));
-    else seen.set(r.data.unitId, i);
     for (const p of bounded) {
       const f = p.ind.formula as { input: string };
       const v = r.data.values[f.input];

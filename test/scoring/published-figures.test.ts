@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { criteriaSets, rank, score, classify, egdiGroups } from 'vn-egov/scoring';
+import { criteriaSets, rank, score, classify, egdiGroups } from '../../src/scoring/index.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/scoring/${name}`, import.meta.url), 'utf8'));
 
