@@ -191,7 +191,7 @@ export interface LenientOrganizationCode {
   readonly input: string;
   /** The parsed code when it could be read after trimming and upper-casing, else `null`. */
   readonly code: OrganizationCode | null;
-  /** Every problem found; empty when `valid`. */
+  /** Every problem found; when `valid`, only the oddities of a well-formed code (`level_gap`, `test_unit`). */
   readonly warnings: readonly VnEgovIssue[];
 }
 
@@ -302,7 +302,7 @@ export function parseOrganizationCode(text: string, options: OrganizationCodeOpt
   const m = STRICT.exec(text);
   if (m !== null) {
     const code = build(m, []);
-    return lenient ? { valid: true, input: text, code, warnings: [] } : code;
+    return lenient ? { valid: true, input: text, code, warnings: code.warnings } : code;
   }
   const issues = diagnose(text);
   if (!lenient) {

@@ -53,6 +53,8 @@ describe('parseOrganizationCode (spec §9.2 examples)', () => {
   it('warns about level gaps and test units without rejecting them', () => {
     expect(parseOrganizationCode('000.01.00.H53').warnings.map((w) => w.code)).toEqual(['level_gap']);
     expect(parseOrganizationCode('777.77.04.D77').warnings.map((w) => w.code)).toEqual(['test_unit']);
+    const lenient = parseOrganizationCode('777.77.04.D77', { mode: 'lenient' });
+    expect([lenient.valid, lenient.warnings.map((w) => w.code)]).toEqual([true, ['test_unit']]);
   });
 });
 
