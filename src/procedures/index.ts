@@ -111,3 +111,15 @@ export {
   type ServiceLevelMapping,
   type ServiceLevelRegime,
 } from './service-levels.js';
+export {
+  checkBieu06Invariants,
+  statisticsGroupBySchema,
+  statisticsOptionsSchema,
+  summarizeDossiers,
+  toStatisticsRecord,
+  type Bieu06Report,
+  type Bieu06Row,
+  type StatisticsGroupBy,
+  type StatisticsOptions,
+  type StatisticsRecord,
+} from './statistics.js';
