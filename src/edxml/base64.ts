@@ -1,0 +1,222 @@
+/**
+ * Base64 (RFC 4648 §4) encoding and incremental decoding over strings and UTF-8 byte arrays, without `Buffer` (runs in
+ * browsers). The decoder skips XML whitespace, requires correct padding and rejects anything else.
+ * @internal
+ * @packageDocumentation
+ */
+import type { Chunk } from './envelope-scanner.js';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const WS = 64;
+const PAD = 65;
+const BAD = 66;
+const TABLE = new Uint8Array(256).fill(BAD);
+for (let i = 0; i < 64; i++) TABLE[ALPHABET.charCodeAt(i)] = i;
+for (const c of [0x20, 0x09, 0x0a, 0x0d]) TABLE[c] = WS;
+TABLE[0x3d] = PAD;
+const ENC = new Uint8Array(64);
+for (let i = 0; i < 64; i++) ENC[i] = ALPHABET.charCodeAt(i);
+
+/** Why a decode failed (message text, English). @internal */
+export class Base64Failure {
+  constructor(
+    readonly reason: string,
+    readonly position: number,
+  ) {}
+}
+
+/**
+ * An incremental base64 decoder. Feed ranges of chunks with `push`, then `finish`. Output goes to `out`
+ * (preallocated) or, when it is full or absent, to `emit`.
+ * @internal
+ */
+export class Base64Decoder {
+  private acc = 0;
+  private n = 0;
+  private pad = 0;
+  private done = false;
+  private buf: Uint8Array;
+  private pos = 0;
+  private consumed = 0;
+  /** Decoded bytes so far. */
+  size = 0;
+
+  constructor(
+    private readonly emit: ((bytes: Uint8Array) => void) | null,
+    capacity = 65_536,
+  ) {
+    this.buf = new Uint8Array(Math.max(capacity, 16));
+  }
+
+  /** Decodes `chunk[start, end)`; returns a failure instead of throwing. */
+  push(chunk: Chunk, start: number, end: number): Base64Failure | null {
+    const str = typeof chunk === 'string' ? chunk : null;
+    const bytes = typeof chunk === 'string' ? null : chunk;
+    let i = start;
+    while (i < end) {
+      if (this.buf.length - this.pos < 3) this.flush(Math.max(end - i, 4096));
+      let buf = this.buf;
+      let o = this.pos;
+      const stop = Math.min(end, i + Math.floor((buf.length - o) / 3) * 4);
+      let acc = this.acc;
+      let n = this.n;
+      if (bytes !== null && !this.done && this.pad === 0) {
+        while (i < stop) {
+          if (n === 0) {
+            while (i + 4 <= stop) {
+              const a = TABLE[bytes[i]!]!;
+              const b = TABLE[bytes[i + 1]!]!;
+              const c = TABLE[bytes[i + 2]!]!;
+              const d = TABLE[bytes[i + 3]!]!;
+              if ((a | b | c | d) >= 64) break;
+              const v = (a << 18) | (b << 12) | (c << 6) | d;
+              buf[o++] = v >>> 16;
+              buf[o++] = (v >>> 8) & 255;
+              buf[o++] = v & 255;
+              i += 4;
+            }
+            if (i >= stop) break;
+          }
+          const t = TABLE[bytes[i]!]!;
+          if (t < 64) {
+            acc = (acc << 6) | t;
+            if (++n === 4) {
+              buf[o++] = acc >>> 16;
+              buf[o++] = (acc >>> 8) & 255;
+              buf[o++] = acc & 255;
+              n = 0;
+              acc = 0;
+            }
+            i++;
+          } else if (t === WS) i++;
+          else break; // padding or invalid: slow path below
+        }
+      } else if (str !== null && !this.done && this.pad === 0) {
+        while (i < stop) {
+          const code = str.charCodeAt(i);
+          const t = code < 256 ? TABLE[code]! : BAD;
+          if (t < 64) {
+            acc = (acc << 6) | t;
+            if (++n === 4) {
+              buf[o++] = acc >>> 16;
+              buf[o++] = (acc >>> 8) & 255;
+              buf[o++] = acc & 255;
+              n = 0;
+              acc = 0;
+            }
+            i++;
+          } else if (t === WS) i++;
+          else break;
+        }
+      }
+      this.acc = acc;
+      this.n = n;
+      this.pos = o;
+      if (i >= end) break;
+      if (i >= stop) continue;
+      // Slow path: one character (padding, trailing data, invalid).
+      const code = str !== null ? str.charCodeAt(i) : bytes![i]!;
+      const t = code < 256 ? TABLE[code]! : BAD;
+      const where = this.consumed + (i - start);
+      if (t === WS) {
+        i++;
+        continue;
+      }
+      if (t === BAD) return new Base64Failure(`invalid character ${code === 0x26 ? "'&' (entity references are not allowed in base64)" : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`}`, where);
+      if (this.done) return new Base64Failure('data after the final padding', where);
+      if (t === PAD) {
+        if (this.n < 2) return new Base64Failure("misplaced '=' padding", where);
+        this.pad++;
+        if (this.n + this.pad > 4) return new Base64Failure("too much '=' padding", where);
+        if (this.n + this.pad === 4) {
+          if (this.buf.length - this.pos < 3) this.flush(4);
+          buf = this.buf;
+          o = this.pos;
+          if (this.n === 2) buf[o++] = (this.acc >>> 4) & 255;
+          else {
+            buf[o++] = (this.acc >>> 10) & 255;
+            buf[o++] = (this.acc >>> 2) & 255;
+          }
+          this.pos = o;
+          this.done = true;
+        }
+        i++;
+        continue;
+      }
+      // A data character after padding started.
+      return new Base64Failure("data after '=' padding", where);
+    }
+    this.consumed += end - start;
+    return null;
+  }
+
+  /** Ends the input; returns a failure when the data stops mid-quantum. */
+  finish(): Base64Failure | null {
+    if (!this.done && (this.n !== 0 || this.pad !== 0)) return new Base64Failure('truncated data (length not a multiple of 4)', this.consumed);
+    this.flush(0);
+    return null;
+  }
+
+  /** The decoded bytes when no `emit` was given (all output kept). */
+  result(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  private flush(need: number): void {
+    if (this.emit === null) {
+      if (need === 0) return;
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.pos + Math.ceil((need * 3) / 4) + 3072));
+      grown.set(this.buf.subarray(0, this.pos));
+      this.buf = grown;
+      return;
+    }
+    if (this.pos > 0) {
+      this.size += this.pos;
+      this.emit(this.buf.slice(0, this.pos));
+      this.pos = 0;
+    }
+  }
+
+  /** Bytes decoded so far (kept or emitted). */
+  get decodedSize(): number {
+    return this.emit === null ? this.pos : this.size + this.pos;
+  }
+}
+
+/**
+ * Encodes bytes as base64, optionally wrapped every `lineLength` characters with `\n` (0 = one line).
+ * @internal
+ */
+export function encodeBase64(data: Uint8Array, lineLength = 0): string {
+  const full = Math.floor(data.length / 3) * 3;
+  const chars = Math.ceil(data.length / 3) * 4;
+  const wrap = lineLength > 0 ? Math.max(4, lineLength - (lineLength % 4)) : 0;
+  const lines = wrap > 0 && chars > 0 ? Math.ceil(chars / wrap) : 1;
+  const out = new Uint8Array(chars + (wrap > 0 ? lines - 1 : 0));
+  let o = 0;
+  let col = 0;
+  const put4 = (a: number, b: number, c: number, d: number): void => {
+    if (wrap > 0 && col === wrap) {
+      out[o++] = 0x0a;
+      col = 0;
+    }
+    out[o++] = a;
+    out[o++] = b;
+    out[o++] = c;
+    out[o++] = d;
+    col += 4;
+  };
+  for (let i = 0; i < full; i += 3) {
+    const v = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+    put4(ENC[v >>> 18]!, ENC[(v >>> 12) & 63]!, ENC[(v >>> 6) & 63]!, ENC[v & 63]!);
+  }
+  const rest = data.length - full;
+  if (rest === 1) {
+    const v = data[full]! << 16;
+    put4(ENC[v >>> 18]!, ENC[(v >>> 12) & 63]!, 0x3d, 0x3d);
+  } else if (rest === 2) {
+    const v = (data[full]! << 16) | (data[full + 1]! << 8);
+    put4(ENC[v >>> 18]!, ENC[(v >>> 12) & 63]!, ENC[(v >>> 6) & 63]!, 0x3d);
+  }
+  return new TextDecoder().decode(out.subarray(0, o));
+}
