@@ -1,10 +1,16 @@
 /**
  * The vn-egov demo (`npm run demo`): the main job of the library, told as one story. It grows as modules
- * land; today it walks through the calendar that every deadline depends on.
+ * land; today: the calendar that every deadline depends on, and the number of the result document.
  *
  * Story: a citizen hands in a dossier at the one-stop desk (bộ phận một cửa) on Friday 13 February 2026 at
  * 16:00, the last working day before Tết Bính Ngọ. The procedure takes 15 working days.
  */
+import {
+  createDocumentRegister,
+  issueDocumentNumber,
+  parseDocumentNumber,
+  type DocumentRegister,
+} from 'vn-egov/documents';
 import {
   canChi,
   createWorkCalendar,
@@ -43,14 +49,31 @@ line('4. The same dossier received one hour earlier, at 15:00, counts from Frida
 const early = calendar.deadline('2026-02-13 15:00', 15);
 line(`   ${early.receivedAt} → start ${early.startDay} → due ${early.dueDay}`);
 
-line('5. 2026 at a glance (lịch nghỉ lễ, Tết 2026 của cán bộ, công chức, viên chức):');
+line("5. The result document is numbered in the commune's register of outgoing documents (sổ đăng ký văn bản đi):");
+let register: DocumentRegister = createDocumentRegister({ issuer: 'UBND', name: 'Ủy ban nhân dân xã Thư Lâm' });
+// Earlier documents of the year take numbers 01–14 (the series restarts on 1 January, Vietnam time).
+for (let i = 0; i < 14; i++) {
+  register = issueDocumentNumber(register, { at: '2026-01-05T09:00:00+07:00', type: i % 3 === 0 ? 'cong-van' : 'Quyết định', ...(i % 3 === 0 ? { units: ['VP'] } : {}) }).register;
+}
+const issued = issueDocumentNumber(register, {
+  at: `${deadline.dueDay}T10:00:00+07:00`,
+  type: 'Quyết định',
+  reference: 'Quyết định cấp giấy phép xây dựng nhà ở riêng lẻ',
+  expectedVersion: register.version, // compare-and-set: a concurrent issue would be detected
+});
+register = issued.register;
+const number = parseDocumentNumber(issued.entry.text);
+line(`   Số: ${issued.entry.text}  (${number.documentType?.name}, series "${issued.entry.series}", ${register.entries.length} numbers issued in ${issued.entry.year})`);
+line(`   Thư Lâm, ${formatVietnameseDate(deadline.dueDay)}: "${issued.entry.reference}"`);
+
+line('6. 2026 at a glance (lịch nghỉ lễ, Tết 2026 của cán bộ, công chức, viên chức):');
 for (const d of daysOff(2026)) line(`   - ${d.date} ${d.kind.padEnd(12)} ${d.name}`);
 for (const s of workingSaturdays(2026)) line(`   + ${s.date} working Saturday (${s.name}, swapped with ${s.swappedWith})`);
 
-line('6. Next year: parts of 2027 still lack a notice, so deadlines over them say so:');
+line('7. Next year: parts of 2027 still lack a notice, so deadlines over them say so:');
 const late = calendar.deadline('2026-12-28 09:00', 10);
 line(`   ${late.receivedAt} + 10 working days → ${late.dueDay}, provisional: ${late.provisional}`);
 for (const d of late.provisionalDaysOff) line(`   provisional day off: ${d.date} ${d.name} (${d.source})`);
 line();
-line('Next in this story as modules land: number the result document (documents), sign it (signature),');
-line('package it as edXML (edxml), verify it on receipt, and score the month (procedures, scoring).');
+line('Next in this story as modules land: sign the result (signature), package it as edXML (edxml),');
+line('verify it on receipt, and score the month (procedures, scoring).');
