@@ -1,6 +1,36 @@
 /**
- * `vn-egov/signature`: not implemented yet (tracked as issue 6). This entry point exists so that the package
- * layout and its exports map are stable; it exports nothing until the module lands.
+ * `vn-egov/signature` part 1: X.509 certificates (chứng thư số) with Vietnamese identifiers, the bundled Vietnamese
+ * trust anchors, trust stores, RFC 5280 path building and validation, CRL / OCSP revocation, validation policies and
+ * ETSI EN 319 102-1 style reports. Runs in Node and browsers (WebCrypto only).
  * @packageDocumentation
  */
-export {};
+export type { SignatureErrorCode } from './errors.js';
+export { decodePem, encodePem, type PemBlock } from './pem.js';
+export {
+  parseCertificate, namesMatch, EXTENDED_KEY_USAGES, KEY_USAGE_BITS,
+  type ParsedCertificate, type DistinguishedName, type CertificateExtensions, type KeyUsageName, type DistributionPoint,
+  type GeneralSubtree, type CertificateInput, type GeneralName, type GeneralNameType, type NameAttribute,
+  type PublicKeyInfo, type SignatureAlgorithmInfo,
+} from './certificate.js';
+export { parseCertificates } from './certificate-bundle.js';
+export { extractVnIdentifiers, type VnCertificateInfo, type VnHierarchy, type VnOtherIdentifier } from './vn-identifiers.js';
+export { vietnameseTrustAnchors, type BundledTrustAnchor } from './trust-anchors.js';
+export {
+  createTrustStore, addTrustAnchors, removeTrustAnchors,
+  type TrustStore, type TrustStoreOptions, type TrustAnchorEntry, type TrustAnchorInput,
+} from './trust-store.js';
+export { parseCrl, type ParsedCrl, type CrlEntry, type CrlInput, type RevocationReason } from './crl.js';
+export type { OcspInput } from './ocsp.js';
+export {
+  vietnameseEgovPolicy, strictRfc5280Policy, defineValidationPolicy, validationPolicySchema, checkLevelSchema,
+  checkIdSchema, digestRuleSchema, keyRuleSchema,
+  type ValidationPolicy, type CheckLevel, type CheckId, type DigestRule, type KeyRule,
+} from './validation-policy.js';
+export type {
+  CertificateValidationReport, CheckResult, CheckStatus, MainIndication, SubIndication, LocalizedMessage,
+  PathCertificate, RevocationStatus,
+} from './report.js';
+export { createValidationCache, type ValidationCache } from './signature-verification.js';
+export {
+  validateCertificatePath, type CertificatePathValidationOptions, type FetchHook, type FetchRequest,
+} from './certificate-validation.js';
