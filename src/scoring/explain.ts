@@ -15,10 +15,9 @@ function missingKeys(o: FormulaOutcome): string {
 function policyTexts(o: FormulaOutcome, max: number): Texts | undefined {
   const p = o.policy;
   if (p === undefined) return undefined;
-  const L = (lang: Language): string => fmt(max, lang);
   if (p.startsWith('zero-denominator:')) {
     const what = p.slice('zero-denominator:'.length);
-    if (what === 'full') return { vi: `Mẫu số bằng 0: theo quy định của chỉ số, được đủ điểm (${L('vi')}).`, en: `Zero denominator: by the indicator's policy, full points (${L('en')}).` };
+    if (what === 'full') return { vi: `Mẫu số bằng 0: theo quy định của chỉ số, được đủ điểm (${fmt(max, 'vi')}).`, en: `Zero denominator: by the indicator's policy, full points (${fmt(max, 'en')}).` };
     if (what === 'zero') return { vi: 'Mẫu số bằng 0: theo quy định của chỉ số, được 0 điểm.', en: "Zero denominator: by the indicator's policy, 0 points." };
     return { vi: 'Mẫu số bằng 0: theo quy định của chỉ số, không tính điểm (null, không cộng vào tổng).', en: "Zero denominator: by the indicator's policy, not scored (null, left out of the totals)." };
   }
@@ -34,59 +33,59 @@ function policyTexts(o: FormulaOutcome, max: number): Texts | undefined {
 
 function body(f: Formula, o: FormulaOutcome, max: number, lang: Language): string {
   const s = o.steps;
-  const n = (v: number | null | undefined): string => fmt(v, lang);
   const vi = lang === 'vi';
-  const raw = n(o.points);
+  const raw = fmt(o.points, lang);
   switch (f.kind) {
     case 'ratio': {
       const ratioText =
         f.ratio !== undefined
-          ? vi ? `Tỷ lệ (đầu vào ${f.ratio}) = ${n(s['ratio'])}.` : `Ratio (input ${f.ratio}) = ${n(s['ratio'])}.`
-          : vi ? `Tỷ lệ = ${n(s['numerator'])} ÷ ${n(s['denominator'])} = ${n(s['ratio'])}.` : `Ratio = ${n(s['numerator'])} ÷ ${n(s['denominator'])} = ${n(s['ratio'])}.`;
+          ? vi ? `Tỷ lệ (đầu vào ${f.ratio}) = ${fmt(s['ratio'], lang)}.` : `Ratio (input ${f.ratio}) = ${fmt(s['ratio'], lang)}.`
+          : vi ? `Tỷ lệ = ${fmt(s['numerator'], lang)} ÷ ${fmt(s['denominator'], lang)} = ${fmt(s['ratio'], lang)}.` : `Ratio = ${fmt(s['numerator'], lang)} ÷ ${fmt(s['denominator'], lang)} = ${fmt(s['ratio'], lang)}.`;
       const fallback = o.policy === 'denominator-fallback' ? (vi ? ' Mẫu số lấy theo số năm trước chia theo kỳ.' : " Denominator from last year's count, shared over the period.") : '';
       const t = f.target;
       let pts: string;
-      if (t === undefined) pts = vi ? `Điểm = ${n(max)} × ${n(s['ratio'])} = ${raw}` : `Points = ${n(max)} × ${n(s['ratio'])} = ${raw}`;
-      else if (f.cap === false) pts = vi ? `Điểm = ${n(max)} × ${n(s['ratio'])} ÷ ${n(t)} = ${raw} (không giới hạn trần)` : `Points = ${n(max)} × ${n(s['ratio'])} ÷ ${n(t)} = ${raw} (not capped)`;
-      else pts = vi ? `Điểm = min(${n(max)}, ${n(max)} × ${n(s['ratio'])} ÷ ${n(t)}) = ${raw} (đủ điểm khi tỷ lệ ≥ ${n(t)})` : `Points = min(${n(max)}, ${n(max)} × ${n(s['ratio'])} ÷ ${n(t)}) = ${raw} (full at ratio ≥ ${n(t)})`;
+      if (t === undefined) pts = vi ? `Điểm = ${fmt(max, lang)} × ${fmt(s['ratio'], lang)} = ${raw}` : `Points = ${fmt(max, lang)} × ${fmt(s['ratio'], lang)} = ${raw}`;
+      else if (f.cap === false) pts = vi ? `Điểm = ${fmt(max, lang)} × ${fmt(s['ratio'], lang)} ÷ ${fmt(t, lang)} = ${raw} (không giới hạn trần)` : `Points = ${fmt(max, lang)} × ${fmt(s['ratio'], lang)} ÷ ${fmt(t, lang)} = ${raw} (not capped)`;
+      else pts = vi ? `Điểm = min(${fmt(max, lang)}, ${fmt(max, lang)} × ${fmt(s['ratio'], lang)} ÷ ${fmt(t, lang)}) = ${raw} (đủ điểm khi tỷ lệ ≥ ${fmt(t, lang)})` : `Points = min(${fmt(max, lang)}, ${fmt(max, lang)} × ${fmt(s['ratio'], lang)} ÷ ${fmt(t, lang)}) = ${raw} (full at ratio ≥ ${fmt(t, lang)})`;
       if (t === undefined && o.policy === 'cap') pts += vi ? ' (giới hạn ở điểm tối đa)' : ' (capped at the maximum)';
       return `${ratioText}${fallback} ${pts}`;
     }
     case 'thresholds':
       return s['bound'] === null
-        ? vi ? `Giá trị ${n(s['value'])} không đạt ngưỡng nào: ${raw} điểm` : `Value ${n(s['value'])} reaches no band: ${raw} points`
-        : vi ? `Giá trị ${n(s['value'])} đạt ngưỡng ${f.direction === 'at-least' ? '≥' : '≤'} ${n(s['bound'])}: ${raw} điểm` : `Value ${n(s['value'])} reaches the band ${f.direction === 'at-least' ? '≥' : '≤'} ${n(s['bound'])}: ${raw} points`;
+        ? vi ? `Giá trị ${fmt(s['value'], lang)} không đạt ngưỡng nào: ${raw} điểm` : `Value ${fmt(s['value'], lang)} reaches no band: ${raw} points`
+        : vi ? `Giá trị ${fmt(s['value'], lang)} đạt ngưỡng ${f.direction === 'at-least' ? '≥' : '≤'} ${fmt(s['bound'], lang)}: ${raw} điểm` : `Value ${fmt(s['value'], lang)} reaches the band ${f.direction === 'at-least' ? '≥' : '≤'} ${fmt(s['bound'], lang)}: ${raw} points`;
     case 'boolean': {
       const yes = o.inputs[f.input] === true;
       return vi ? `${f.input}: ${yes ? 'Có' : 'Không'} → ${raw} điểm` : `${f.input}: ${yes ? 'yes' : 'no'} → ${raw} points`;
     }
     case 'count':
       return vi
-        ? `Điểm = min(${n(max)}, ${n(f.base ?? 0)} + ${n(f.pointsPerUnit)} × ${n(s['count'])}) = ${raw}`
-        : `Points = min(${n(max)}, ${n(f.base ?? 0)} + ${n(f.pointsPerUnit)} × ${n(s['count'])}) = ${raw}`;
+        ? `Điểm = min(${fmt(max, lang)}, ${fmt(f.base ?? 0, lang)} + ${fmt(f.pointsPerUnit, lang)} × ${fmt(s['count'], lang)}) = ${raw}`
+        : `Points = min(${fmt(max, lang)}, ${fmt(f.base ?? 0, lang)} + ${fmt(f.pointsPerUnit, lang)} × ${fmt(s['count'], lang)}) = ${raw}`;
     case 'linear':
       return vi
-        ? `Điểm = ${n(max)} × (${n(s['value'])} − ${n(f.from)}) ÷ (${n(f.to)} − ${n(f.from)}) = ${raw}${o.policy === 'clamp' ? ' (giới hạn trong khoảng)' : ''}`
-        : `Points = ${n(max)} × (${n(s['value'])} − ${n(f.from)}) ÷ (${n(f.to)} − ${n(f.from)}) = ${raw}${o.policy === 'clamp' ? ' (clamped)' : ''}`;
+        ? `Điểm = ${fmt(max, lang)} × (${fmt(s['value'], lang)} − ${fmt(f.from, lang)}) ÷ (${fmt(f.to, lang)} − ${fmt(f.from, lang)}) = ${raw}${o.policy === 'clamp' ? ' (giới hạn trong khoảng)' : ''}`
+        : `Points = ${fmt(max, lang)} × (${fmt(s['value'], lang)} − ${fmt(f.from, lang)}) ÷ (${fmt(f.to, lang)} − ${fmt(f.from, lang)}) = ${raw}${o.policy === 'clamp' ? ' (clamped)' : ''}`;
     case 'normalise-to-best':
       return f.best === 'highest'
-        ? vi ? `Điểm = ${n(max)} × ${n(s['value'])} ÷ ${n(s['max'])} (giá trị cao nhất) = ${raw}` : `Points = ${n(max)} × ${n(s['value'])} ÷ ${n(s['max'])} (highest value) = ${raw}`
-        : vi ? `Điểm = ${n(max)} × ${n(s['min'])} (giá trị thấp nhất) ÷ ${n(s['value'])} = ${raw}` : `Points = ${n(max)} × ${n(s['min'])} (lowest value) ÷ ${n(s['value'])} = ${raw}`;
+        ? vi ? `Điểm = ${fmt(max, lang)} × ${fmt(s['value'], lang)} ÷ ${fmt(s['max'], lang)} (giá trị cao nhất) = ${raw}` : `Points = ${fmt(max, lang)} × ${fmt(s['value'], lang)} ÷ ${fmt(s['max'], lang)} (highest value) = ${raw}`
+        : vi ? `Điểm = ${fmt(max, lang)} × ${fmt(s['min'], lang)} (giá trị thấp nhất) ÷ ${fmt(s['value'], lang)} = ${raw}` : `Points = ${fmt(max, lang)} × ${fmt(s['min'], lang)} (lowest value) ÷ ${fmt(s['value'], lang)} = ${raw}`;
     case 'min-max':
       return vi
-        ? `Chuẩn hóa min–max: (${n(s['value'])} so với khoảng ${n(s['min'])}–${n(s['max'])}) → ${n(s['share'])}; Điểm = ${n(max)} × ${n(s['share'])} = ${raw}`
-        : `Min–max normalisation: (${n(s['value'])} in ${n(s['min'])}–${n(s['max'])}) → ${n(s['share'])}; Points = ${n(max)} × ${n(s['share'])} = ${raw}`;
+        ? `Chuẩn hóa min–max: (${fmt(s['value'], lang)} so với khoảng ${fmt(s['min'], lang)}–${fmt(s['max'], lang)}) → ${fmt(s['share'], lang)}; Điểm = ${fmt(max, lang)} × ${fmt(s['share'], lang)} = ${raw}`
+        : `Min–max normalisation: (${fmt(s['value'], lang)} in ${fmt(s['min'], lang)}–${fmt(s['max'], lang)}) → ${fmt(s['share'], lang)}; Points = ${fmt(max, lang)} × ${fmt(s['share'], lang)} = ${raw}`;
     case 'z-score':
       return vi
-        ? `z = (${n(s['value'])} − ${n(s['mean'])}) ÷ ${n(s['sd'])} = ${n(s['z'])}; chuẩn hóa min–max → ${n(s['share'])}; Điểm = ${raw}`
-        : `z = (${n(s['value'])} − ${n(s['mean'])}) ÷ ${n(s['sd'])} = ${n(s['z'])}; min–max rescaled → ${n(s['share'])}; Points = ${raw}`;
+        ? `z = (${fmt(s['value'], lang)} − ${fmt(s['mean'], lang)}) ÷ ${fmt(s['sd'], lang)} = ${fmt(s['z'], lang)}; chuẩn hóa min–max → ${fmt(s['share'], lang)}; Điểm = ${raw}`
+        : `z = (${fmt(s['value'], lang)} − ${fmt(s['mean'], lang)}) ÷ ${fmt(s['sd'], lang)} = ${fmt(s['z'], lang)}; min–max rescaled → ${fmt(s['share'], lang)}; Points = ${raw}`;
     case 'manual':
-      return vi ? `Điểm chấm: ${raw} (${n(s['evidenceCount'])} minh chứng)` : `Manual score: ${raw} (${n(s['evidenceCount'])} evidence items)`;
+      return vi ? `Điểm chấm: ${raw} (${fmt(s['evidenceCount'], lang)} minh chứng)` : `Manual score: ${raw} (${fmt(s['evidenceCount'], lang)} evidence items)`;
     case 'assessed': {
-      const reviewers = Object.keys(s).filter((k) => k.startsWith('reviewer')).map((k) => n(s[k]));
+      const reviewers: string[] = [];
+      for (const k of Object.keys(s)) if (k.startsWith('reviewer')) reviewers.push(fmt(s[k], lang));
       return vi
-        ? `Tự chấm ${n(s['self'])}; thẩm định ${reviewers.length ? reviewers.join(', ') : 'chưa có'}; kết hợp theo quy tắc "${f.combine.rule}": ${raw}`
-        : `Self-assessed ${n(s['self'])}; reviewed ${reviewers.length ? reviewers.join(', ') : 'none yet'}; combined by "${f.combine.rule}": ${raw}`;
+        ? `Tự chấm ${fmt(s['self'], lang)}; thẩm định ${reviewers.length ? reviewers.join(', ') : 'chưa có'}; kết hợp theo quy tắc "${f.combine.rule}": ${raw}`
+        : `Self-assessed ${fmt(s['self'], lang)}; reviewed ${reviewers.length ? reviewers.join(', ') : 'none yet'}; combined by "${f.combine.rule}": ${raw}`;
     }
     case 'monitoring':
       return '';

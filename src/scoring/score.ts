@@ -9,7 +9,7 @@ import { numericValue, operandKeys, type Operand } from './formulas/operand.js';
 import { populationStatsSchema, type FormulaOutcome, type PopulationStats } from './formulas/outcome.js';
 import { unitInputsSchema, type UnitInputs } from './input-value.js';
 import { periodSchema, toPeriod, type PeriodInput } from './periods.js';
-import type { GroupResult, IndicatorResult, ScoreResult } from './result-schema.js';
+import type { Explanation, GroupResult, IndicatorResult, ScoreResult } from './result-schema.js';
 import { roundTo } from './rounding.js';
 
 /**
@@ -43,6 +43,31 @@ interface PlanIndicator {
   cross: boolean;
 }
 
+const isScore = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+
+/** A fast, sound pre-check: `true` only for values the input schema accepts (the schema reports the rest). */
+function plainValue(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (v === null || typeof v === 'boolean') return true;
+  if (typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o['evidence'])) return isScore(o['points']) && (o['evidence'] as unknown[]).every((e) => typeof e === 'string' && e.length > 0);
+  if (Array.isArray(o['reviewers'])) return isScore(o['self']) && (o['reviewers'] as unknown[]).length <= 2 && (o['reviewers'] as unknown[]).every(isScore);
+  return false;
+}
+
+function plainUnit(u: unknown): boolean {
+  if (typeof u !== 'object' || u === null) return false;
+  const o = u as Record<string, unknown>;
+  if (typeof o['unitId'] !== 'string' || o['unitId'].length === 0) return false;
+  if (o['unitName'] !== undefined && typeof o['unitName'] !== 'string') return false;
+  if (o['level'] !== undefined && (typeof o['level'] !== 'string' || o['level'].length === 0)) return false;
+  const values = o['values'];
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
+  for (const k in values) if (!plainValue((values as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
 function inputIssues(units: readonly unknown[], plan: readonly PlanIndicator[]): VnEgovIssue[] {
   const out: VnEgovIssue[] = [];
   const seen = new Map<string, number>();
@@ -54,14 +79,17 @@ function inputIssues(units: readonly unknown[], plan: readonly PlanIndicator[]):
       if (prev !== undefined) out.push(issue('duplicate_unit', [i, 'unitId'], `unit "${id}" is also at index ${prev}`));
       else seen.set(id, i);
     }
-    const r = unitInputsSchema.safeParse(u);
-    if (!r.success) {
-      for (const x of issuesFromZod(r.error)) out.push({ ...x, path: [i, ...x.path] });
-      return;
+    if (!plainUnit(u)) {
+      const r = unitInputsSchema.safeParse(u);
+      if (!r.success) {
+        for (const x of issuesFromZod(r.error)) out.push({ ...x, path: [i, ...x.path] });
+        return;
+      }
     }
+    const values = (u as UnitInputs).values;
     for (const p of bounded) {
       const f = p.ind.formula as { input: string };
-      const v = r.data.values[f.input];
+      const v = values[f.input];
       if (v === null || v === undefined || typeof v !== 'object') continue;
       const given = 'evidence' in v ? [v.points] : [v.self, ...v.reviewers];
       for (const g of given) {
@@ -103,6 +131,8 @@ function operandNumber(op: Operand, values: UnitInputs['values']): number | null
   if (vs.some((v) => v === null)) return null;
   return op.op === 'sum' ? vs.reduce((a, b) => a! + b!, 0)! : vs.slice(1).reduce((a, b) => a! - b!, vs[0]!)!;
 }
+
+const pointsOf = (i: IndicatorResult): number | null => i.points;
 
 const NOT_APPLICABLE: FormulaOutcome = { points: null, status: 'not-applicable', inputs: {}, steps: {} };
 
@@ -169,20 +199,26 @@ export function score(set: CriteriaSet, inputs: UnitInputs | readonly UnitInputs
   }
 
   const { decimals, groupTotals } = s.rounding;
-  const results = units.map((u): ScoreResult => {
-    const groups: GroupResult[] = s.groups.map((g) => ({
-      id: g.id,
-      ...(g.number !== undefined && { number: g.number }),
-      ...(g.code !== undefined && { code: g.code }),
-      name: g.name,
-      maxPoints: g.maxPoints,
-      points: null,
-      scoredMaxPoints: 0,
-      percent: null,
-      indicators: [],
-    }));
-    const raws: (number | null)[][] = s.groups.map(() => []);
-    for (const p of plan) {
+  const groupIds = s.groups.map((g) => g.indicators.map((i) => i.id));
+  const groupMaxima = s.groups.map((g) => g.indicators.map((i) => i.maxPoints));
+  const setGroupIds = s.groups.map((g) => g.id);
+  const setGroupMaxima = s.groups.map((g) => g.maxPoints);
+  const results: ScoreResult[] = new Array<ScoreResult>(units.length);
+  const nGroups = s.groups.length;
+  for (let ui = 0; ui < units.length; ui++) {
+    const u = units[ui]!;
+    const groups: GroupResult[] = new Array<GroupResult>(nGroups);
+    const raws: (number | null)[][] = new Array<(number | null)[]>(nGroups);
+    for (let gi = 0; gi < nGroups; gi++) {
+      const g = s.groups[gi]!;
+      const gr: GroupResult = { id: g.id, name: g.name, maxPoints: g.maxPoints, points: null, scoredMaxPoints: 0, percent: null, indicators: [] };
+      if (g.number !== undefined) gr.number = g.number;
+      if (g.code !== undefined) gr.code = g.code;
+      groups[gi] = gr;
+      raws[gi] = [];
+    }
+    for (let pi = 0; pi < plan.length; pi++) {
+      const p = plan[pi]!;
       const ind = p.ind;
       const outcome = applies(p, u)
         ? evaluateFormula(ind.formula, { maxPoints: ind.maxPoints, values: u.values, periodKind: period.kind, population: population.get(ind.id) })
@@ -190,52 +226,46 @@ export function score(set: CriteriaSet, inputs: UnitInputs | readonly UnitInputs
       if (outcome.policy === 'missing:error') {
         const keys = Object.keys(outcome.inputs).filter((k) => outcome.inputs[k] === null).join(', ');
         fail('MISSING_INPUT', `Thiếu dữ liệu ${keys} của đơn vị "${u.unitId}" cho chỉ số "${ind.id}"`, `unit "${u.unitId}" lacks ${keys} for indicator "${ind.id}"`, [
-          issue('missing_input', ['values', keys], `needed by "${ind.id}"`),
+          issue('missing_input', [ui, 'values', keys], `needed by "${ind.id}"`),
         ]);
       }
       const rounded = outcome.points === null ? null : roundTo(outcome.points, decimals);
-      const r: IndicatorResult = {
-        id: ind.id,
-        ...(ind.number !== undefined && { number: ind.number }),
-        ...(ind.code !== undefined && { code: ind.code }),
-        name: ind.name,
-        maxPoints: ind.maxPoints,
-        points: rounded,
-        status: outcome.status,
-        confidence: ind.confidence,
-      };
+      const r: IndicatorResult = { id: ind.id, name: ind.name, maxPoints: ind.maxPoints, points: rounded, status: outcome.status, confidence: ind.confidence };
+      if (ind.number !== undefined) r.number = ind.number;
+      if (ind.code !== undefined) r.code = ind.code;
       if (explain !== 'none') {
-        r.explanation = {
+        const text = explain === 'text';
+        const e: Explanation = {
           formula: ind.formula.kind,
           inputs: outcome.inputs,
           steps: outcome.steps,
           rawPoints: outcome.points,
           rounding: { decimals, from: outcome.points, to: rounded },
-          ...(outcome.policy !== undefined && { policy: outcome.policy }),
-          vi: explain === 'text' ? explainOutcome(ind.formula, outcome, ind.maxPoints, rounded, decimals, 'vi') : '',
-          en: explain === 'text' ? explainOutcome(ind.formula, outcome, ind.maxPoints, rounded, decimals, 'en') : '',
+          vi: text ? explainOutcome(ind.formula, outcome, ind.maxPoints, rounded, decimals, 'vi') : '',
+          en: text ? explainOutcome(ind.formula, outcome, ind.maxPoints, rounded, decimals, 'en') : '',
         };
+        if (outcome.policy !== undefined) e.policy = outcome.policy;
+        r.explanation = e;
       }
       groups[p.group]!.indicators.push(r);
       raws[p.group]!.push(outcome.points);
     }
-    const groupRaw: (number | null)[] = [];
-    s.groups.forEach((g, gi) => {
+    const groupRaw: (number | null)[] = new Array<number | null>(nGroups);
+    const groupPoints: (number | null)[] = new Array<number | null>(nGroups);
+    for (let gi = 0; gi < nGroups; gi++) {
+      const g = s.groups[gi]!;
       const gr = groups[gi]!;
-      const ids = gr.indicators.map((i) => i.id);
-      const maxima = gr.indicators.map((i) => i.maxPoints);
-      const parts = groupTotals === 'sum-of-rounded' ? gr.indicators.map((i) => i.points) : raws[gi]!;
-      const a = aggregate(g.aggregate, ids, parts, maxima);
-      groupRaw.push(a.value);
+      const a = aggregate(g.aggregate, groupIds[gi]!, groupTotals === 'sum-of-rounded' ? gr.indicators.map(pointsOf) : raws[gi]!, groupMaxima[gi]!);
+      groupRaw[gi] = a.value;
       gr.points = a.value === null ? null : roundTo(a.value, decimals);
+      groupPoints[gi] = gr.points;
       gr.scoredMaxPoints = roundTo(a.max, 10);
       gr.percent = gr.points === null || g.maxPoints === 0 ? null : roundTo((gr.points / g.maxPoints) * 100, 2);
-    });
+    }
     let total: number | null = null;
     let scoredMax = 0;
     if (s.total?.kind !== 'none') {
-      const parts = groupTotals === 'sum-of-rounded' ? groups.map((g) => g.points) : groupRaw;
-      const a = aggregate(s.total, s.groups.map((g) => g.id), parts, s.groups.map((g) => g.maxPoints));
+      const a = aggregate(s.total, setGroupIds, groupTotals === 'sum-of-rounded' ? groupPoints : groupRaw, setGroupMaxima);
       total = a.value === null ? null : roundTo(a.value, decimals);
       scoredMax = roundTo(a.max, 10);
     }
@@ -243,8 +273,6 @@ export function score(set: CriteriaSet, inputs: UnitInputs | readonly UnitInputs
       setId: s.id,
       setVersion: s.version,
       unitId: u.unitId,
-      ...(u.unitName !== undefined && { unitName: u.unitName }),
-      ...(u.level !== undefined && { level: u.level }),
       period,
       total,
       maxPoints: s.scale.maxPoints,
@@ -252,7 +280,9 @@ export function score(set: CriteriaSet, inputs: UnitInputs | readonly UnitInputs
       percent: total === null || s.scale.maxPoints === 0 ? null : roundTo((total / s.scale.maxPoints) * 100, 2),
       groups,
     };
-    return res;
-  });
+    if (u.unitName !== undefined) res.unitName = u.unitName;
+    if (u.level !== undefined) res.level = u.level;
+    results[ui] = res;
+  }
   return single ? results[0]! : results;
 }
