@@ -259,17 +259,18 @@ export async function validateCertificatePath(options: CertificatePathValidation
   // The target is itself a trust anchor: trusted by identity, only its validity period is checked.
   const selfAnchor = anchors.find((a) => a.record.sha256 === target.sha256);
   if (selfAnchor) {
-    const ok = target.notBefore <= at && at <= target.notAfter;
+    const serialOk = !target.profileIssues.some((x) => x.startsWith('SERIAL_')) || (policy.levels.PROFILE_SERIAL_NUMBER ?? 'FAIL') !== 'FAIL';
+    const ok = target.notBefore <= at && at <= target.notAfter && serialOk;
     const check: CheckResult = {
       id: 'TRUST_ANCHOR_VALIDITY', status: ok ? 'PASSED' : 'FAILED', level: 'FAIL', certificateIndex: 0, subject: target.view.subject.text,
-      ...(ok ? {} : { indication: 'TOTAL_FAILED' as const, subIndication: at > target.notAfter ? 'EXPIRED' as const : 'NOT_YET_VALID' as const }),
+      ...(ok ? {} : serialOk ? { indication: 'TOTAL_FAILED' as const, subIndication: at > target.notAfter ? 'EXPIRED' as const : 'NOT_YET_VALID' as const } : { indication: 'INDETERMINATE' as const, subIndication: 'CHAIN_CONSTRAINTS_FAILURE' as const }),
       message: ok ? { vi: 'Chứng thư là điểm tin cậy và còn hiệu lực', en: 'The certificate is a trust anchor and within its validity period' } : { vi: 'Điểm tin cậy không còn hiệu lực', en: 'The trust anchor is outside its validity period' },
     };
     const p: CandidatePath = { anchor: target, anchorId: selfAnchor.id, certificates: [] };
     return {
-      indication: ok ? 'TOTAL_PASSED' : 'TOTAL_FAILED',
+      indication: ok ? 'TOTAL_PASSED' : check.indication ?? 'TOTAL_FAILED',
       ...(check.subIndication ? { subIndication: check.subIndication } : {}),
-      message: summaryMessage(ok ? 'TOTAL_PASSED' : 'TOTAL_FAILED', check.subIndication),
+      message: summaryMessage(ok ? 'TOTAL_PASSED' : check.indication ?? 'TOTAL_FAILED', check.subIndication),
       ...base, path: pathView(p), candidatePaths: 1, checks: [check], revocation: [], validPolicies: [],
     };
   }

@@ -221,6 +221,7 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
       // §6.1.5 wrap-up
       if (explicitPolicy > 0) explicitPolicy--;
       if (ext.policyConstraints?.requireExplicitPolicy === 0) explicitPolicy = 0;
+      record('TARGET_NOT_CA', ext.basicConstraints?.ca !== true, i, CHAIN);
       // caller demands on the target certificate
       if (ctx.keyUsage?.length) {
         const usages = ext.keyUsage?.usages;
@@ -344,13 +345,16 @@ export function anchorProfileChecks(anchor: CertificateRecord, record: Recorder)
   const P: [Exclude<MainIndication, 'TOTAL_PASSED'>, SubIndication] = ['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE'];
   const aki = ext.authorityKeyIdentifier;
   const ski = ext.subjectKeyIdentifier;
-  const akiReason = !aki ? '' : aki.critical ? 'critical' : aki.keyIdentifier === undefined ? 'no keyIdentifier'
+  const akiReason = !aki ? (anchor.view.selfIssued ? '' : 'missing in a cross-signed certificate') : aki.critical ? 'critical' : aki.keyIdentifier === undefined ? 'no keyIdentifier'
     : aki.authorityCertIssuer || aki.authorityCertSerialNumber ? 'authorityCertIssuer / serial present'
       : ski && anchor.view.selfIssued && ski.keyIdentifier !== aki.keyIdentifier ? 'keyIdentifier differs from subjectKeyIdentifier' : '';
   record('PROFILE_AUTHORITY_KEY_ID', akiReason === '', 0, P, { reason: akiReason });
   record('PROFILE_SUBJECT_KEY_ID', !!ski && !ski.critical, 0, P, { reason: !ski ? 'missing in a CA certificate' : 'critical' });
   const bc = ext.basicConstraints;
   if (bc) record('PROFILE_BASIC_CONSTRAINTS_CRITICAL', bc.critical, 0, P);
+  const emptyReason = anchor.view.issuer.rdns.length === 0 ? 'empty issuer' : anchor.view.subject.rdns.length === 0 ? 'empty subject in a CA certificate' : '';
+  record('PROFILE_EMPTY_NAME', emptyReason === '', 0, P, { reason: emptyReason });
+  if (ext.nameConstraints) record('PROFILE_NAME_CONSTRAINTS', ext.nameConstraints.critical, 0, P, { reason: 'not critical' });
   const ku = ext.keyUsage;
   const kuReason = ku && bc?.ca && !ku.usages.includes('keyCertSign') ? 'CA without keyCertSign' : ku?.usages.includes('keyCertSign') && !bc?.ca ? 'keyCertSign without cA' : '';
   record('PROFILE_KEY_USAGE_CONSISTENCY', kuReason === '', 0, P, { reason: kuReason });

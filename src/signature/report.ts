@@ -208,6 +208,10 @@ export const CHECK_MESSAGES: Record<CheckId, [Template, Template]> = {
     () => ({ vi: 'Chứng thư gốc là chứng thư CA', en: 'The trust anchor certificate is a CA certificate' }),
     (d) => ({ vi: `Chứng thư gốc không phù hợp: ${d['reason']}`, en: `The trust anchor certificate is unsuitable: ${d['reason']}` }),
   ],
+  TARGET_NOT_CA: [
+    () => ({ vi: 'Chứng thư được kiểm tra là chứng thư thuê bao', en: 'The validated certificate is an end-entity certificate' }),
+    () => ({ vi: 'Chứng thư được kiểm tra là chứng thư CA, không dùng để ký tài liệu', en: 'The validated certificate is a CA certificate, not meant for signing documents' }),
+  ],
   PROFILE_AUTHORITY_KEY_ID: [
     () => ({ vi: 'authorityKeyIdentifier đúng quy định', en: 'authorityKeyIdentifier conforms' }),
     (d) => ({ vi: `authorityKeyIdentifier không đúng RFC 5280 §4.2.1.1: ${d['reason']}`, en: `authorityKeyIdentifier does not conform to RFC 5280 §4.2.1.1: ${d['reason']}` }),
