@@ -79,3 +79,7 @@ export {
   type EdxmlParseResult,
   type EdxmlStatusResult,
 } from './parse-edxml.js';
+export { buildEdxml, manifestFor, edxmlWriteOptionsSchema, type EdxmlWriteOptions } from './write-package.js';
+export { buildStatus } from './write-status.js';
+export { formatDocumentId, parseDocumentId, type DocumentIdParts, type DocumentIdReading } from './document-id.js';
+export { appendTrace, businessPackage, replyStatus, type BusinessRequest } from './message-helpers.js';
