@@ -391,7 +391,7 @@ export type EdxmlAttachmentMeta = z.infer<typeof edxmlAttachmentMetaSchema>;
  */
 export const edxmlAttachmentInputSchema = z.object({
   ...edxmlAttachmentMetaSchema.shape,
-  data: z.instanceof(Uint8Array),
+  data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected a Uint8Array" }),
 });
 /** See {@link edxmlAttachmentInputSchema}. */
 export type EdxmlAttachmentInput = z.infer<typeof edxmlAttachmentInputSchema>;
