@@ -1,5 +1,5 @@
 /**
- * Byte helpers that run everywhere (no `Buffer`): hex, base64, comparison, and synchronous SHA-1 / SHA-256
+ * Byte helpers that run everywhere (standard typed arrays only): hex, base64, comparison, and synchronous SHA-1 / SHA-256
  * (FIPS 180-4) for fingerprints and cache keys. Internal to `vn-egov/signature`.
  */
 import { signatureError } from './errors.js';

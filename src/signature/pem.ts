@@ -1,5 +1,5 @@
 /**
- * PEM (RFC 7468) reading and writing without `Buffer`: `-----BEGIN LABEL-----` blocks, CRLF or LF line ends,
+ * PEM (RFC 7468) reading and writing with standard APIs only: `-----BEGIN LABEL-----` blocks, CRLF or LF line ends,
  * explanatory text between blocks ignored.
  */
 import { fromBase64, toBase64 } from './bytes.js';
