@@ -121,3 +121,34 @@ export {
 export { criteriaSets } from './sets/index.js';
 export { egdiGroups } from './sets/egdi.js';
 export { caoBang2020Bands, resultLevel, RESULT_LEVEL_GROUPS } from './sets/commune-readiness.js';
+export {
+  assessmentSchema,
+  assessmentStatusSchema,
+  reviewSchema,
+  historyEntrySchema,
+  createAssessment,
+  updateSelfAssessment,
+  submitSelfAssessment,
+  addReview,
+  returnForRevision,
+  approveAssessment,
+  effectiveInputs,
+  parseAssessment,
+  type Assessment,
+  type AssessmentStatus,
+  type Review,
+  type HistoryEntry,
+} from './workflow.js';
+export { periodDelta, scoreHistory, type ScoreDelta, type HistoryPoint } from './history.js';
+export { summaryTable, groupTable, type Cell } from './table.js';
+export { toCsv, csvOptionsSchema, type CsvOptions } from './export-csv.js';
+export { toXlsx, columnName, sheetName, type XlsxOptions } from './export-xlsx.js';
+export {
+  statisticsRowSchema,
+  statisticsReportSchema,
+  statisticsRowProblems,
+  parseStatisticsReport,
+  type StatisticsRow,
+  type StatisticsReport,
+} from './statistics-report.js';
+export { qd766InputsFromStatistics, type Qd766StatisticsInputs } from './qd766-inputs-from-statistics.js';
