@@ -72,6 +72,8 @@ interface Context {
   ocsp: OcspRecord[];
   fetch: FetchHook | undefined;
   fetched: Set<string>;
+  /** CRL signers whose own validation is in progress (a CRL may cover its own signer, PKITS 4.14.30). */
+  signersInProgress: Set<string>;
   keyUsage?: readonly KeyUsageName[];
   extendedKeyUsage?: readonly string[];
 }
@@ -165,15 +167,21 @@ function crlServices(ctx: Context, path: CandidatePath, depth: number) {
     verify: async (crl: CrlRecord, signer: CertificateRecord) =>
       (await verifySignature(signer.spki, crl.algorithm, crl.tbs, crl.signature, ctx.cache, ctx.cache ? `crl|${crl.view.sha256}|${signer.sha256}` : undefined)).ok,
     validateSigner: async (signer: CertificateRecord) => {
-      if (depth >= 2) return false;
       if (ctx.anchors.some((a) => a.record.sha256 === signer.sha256)) return signer.sha256 === path.anchor.sha256;
+      if (ctx.signersInProgress.has(signer.sha256)) return true; // decided by the enclosing validation of this signer
+      if (depth >= 3) return false;
       const anchors = ctx.anchors.filter((a) => a.record.sha256 === path.anchor.sha256);
       const built = buildCandidatePaths(signer, ctx.pool, anchors, ctx.at, { maxLength: ctx.policy.maxPathLength, maxPaths: 4, maxSteps: 200 });
-      for (const p of built.paths) {
-        const r = await runPath(ctx, p, depth + 1, false);
-        if (!r.failure) return true;
+      ctx.signersInProgress.add(signer.sha256);
+      try {
+        for (const p of built.paths) {
+          const r = await runPath(ctx, p, depth + 1, false);
+          if (!r.failure) return true;
+        }
+        return false;
+      } finally {
+        ctx.signersInProgress.delete(signer.sha256);
       }
-      return false;
     },
   };
 }
@@ -251,6 +259,7 @@ export async function validateCertificatePath(options: CertificatePathValidation
     ocsp: (options.ocspResponses ?? []).map((r) => loadOcspResponse(r)),
     fetch: options.fetch,
     fetched: new Set(),
+    signersInProgress: new Set(),
     ...(options.keyUsage ? { keyUsage: options.keyUsage } : {}),
     ...(options.extendedKeyUsage ? { extendedKeyUsage: options.extendedKeyUsage } : {}),
   };

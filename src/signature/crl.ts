@@ -303,55 +303,61 @@ export async function checkWithCrls(
   const complete = crls.filter((c) => c.view.deltaCrlIndicator === undefined);
   const deltas = crls.filter((c) => c.view.deltaCrlIndicator !== undefined);
 
-  const scopeOk = async (crl: CrlRecord): Promise<{ ok: boolean; reasons: string[]; why?: string; signerOk?: boolean }> => {
-    const idp = crl.view.issuingDistributionPoint;
-    const indirect = idp?.indirectCrl === true;
-    // issuer match: direct, or indirect with the certificate's CRLDP cRLIssuer naming the CRL issuer
-    let direct = crl.issuerKey === cert.issuerKey;
-    let dpUsed: DistributionPoint | undefined;
-    if (certDps) {
-      for (const dp of certDps) {
-        if (dp.crlIssuer) {
-          if (indirect && dp.crlIssuer.some((g) => g.type === 'directoryName' && g.directoryName!.key === crl.issuerKey)) {
-            dpUsed = dp;
-            direct = false;
-            break;
-          }
-        } else if (crl.issuerKey === cert.issuerKey) {
-          dpUsed = dp;
-          break;
-        }
-      }
-      if (!dpUsed && crl.issuerKey !== cert.issuerKey) return { ok: false, reasons: [], why: 'CRL issuer is not the certificate issuer' };
-      if (!dpUsed) return { ok: false, reasons: [], why: 'no matching distribution point' };
-    } else if (!direct) {
-      if (!(indirect && crl.entries.some((e) => e.issuerKey === cert.issuerKey))) return { ok: false, reasons: [], why: 'CRL issuer is not the certificate issuer' };
+  /** Distribution points of the certificate this CRL may serve (RFC 5280 §6.3.3 (b)); `[undefined]` when it has none. */
+  const candidateDps = (crl: CrlRecord): (DistributionPoint | undefined)[] | string => {
+    const indirect = crl.view.issuingDistributionPoint?.indirectCrl === true;
+    if (!certDps) {
+      if (crl.issuerKey === cert.issuerKey) return [undefined];
+      if (indirect && crl.entries.some((e) => e.issuerKey === cert.issuerKey)) return [undefined];
+      return 'CRL issuer is not the certificate issuer';
     }
+    const out = certDps.filter((dp) =>
+      dp.crlIssuer
+        ? indirect && dp.crlIssuer.some((g) => g.type === 'directoryName' && g.directoryName!.key === crl.issuerKey)
+        : crl.issuerKey === cert.issuerKey,
+    );
+    return out.length ? out : 'CRL issuer is not the certificate issuer';
+  };
+
+  const scopeOk = async (crl: CrlRecord): Promise<{ ok: boolean; reasons: string[]; why?: string }> => {
+    const dps = candidateDps(crl);
+    if (typeof dps === 'string') return { ok: false, reasons: [], why: dps };
     if (crl.view.unsupportedCriticalExtensions.length) return { ok: false, reasons: [], why: 'unsupported critical CRL extension' };
+    const idp = crl.view.issuingDistributionPoint;
     if (idp) {
       if (idp.onlyContainsAttributeCerts) return { ok: false, reasons: [], why: 'attribute-certificate CRL' };
       if (idp.onlyContainsUserCerts && isCa) return { ok: false, reasons: [], why: 'CRL covers only end-entity certificates' };
       if (idp.onlyContainsCACerts && !isCa) return { ok: false, reasons: [], why: 'CRL covers only CA certificates' };
-      const idpNames = dpNames(idp.distributionPoint, crl.issuerKey);
+    }
+    let reasonsCovered: string[] | undefined;
+    for (const dpUsed of dps) {
+      const idpNames = dpNames(idp?.distributionPoint, crl.issuerKey);
       if (idpNames.length) {
         let certNames: string[];
-        if (dpUsed) certNames = dpUsed.fullName ? dpUsed.fullName.map(gnKey) : dpNames(dpUsed, dpUsed.crlIssuer?.find((g) => g.type === 'directoryName')?.directoryName?.key ?? cert.issuerKey);
-        else certNames = [`dn:${cert.issuerKey}`];
-        if (dpUsed && certNames.length === 0 && dpUsed.crlIssuer) certNames = dpUsed.crlIssuer.map(gnKey);
-        if (!certNames.some((x) => idpNames.includes(x))) return { ok: false, reasons: [], why: 'distribution point names do not match' };
+        if (dpUsed) {
+          certNames = dpUsed.fullName
+            ? dpUsed.fullName.map(gnKey)
+            : dpNames(dpUsed, dpUsed.crlIssuer?.find((g) => g.type === 'directoryName')?.directoryName?.key ?? cert.issuerKey);
+          if (certNames.length === 0 && dpUsed.crlIssuer) certNames = dpUsed.crlIssuer.map(gnKey);
+        } else certNames = [`dn:${cert.issuerKey}`];
+        if (!certNames.some((x) => idpNames.includes(x))) continue;
       }
+      let r = idp?.onlySomeReasons ?? ALL_REASONS;
+      if (dpUsed?.reasons) r = r.filter((x) => dpUsed.reasons!.includes(x));
+      reasonsCovered = [...new Set([...(reasonsCovered ?? []), ...r])];
     }
-    let r = idp?.onlySomeReasons ?? ALL_REASONS;
-    if (dpUsed?.reasons) r = r.filter((x) => dpUsed!.reasons!.includes(x));
+    if (!reasonsCovered) return { ok: false, reasons: [], why: 'distribution point names do not match' };
     // signature: the certificate issuer (with cRLSign) or another certificate of the CRL issuer validated separately
-    const signers = crl.issuerKey === issuer.subjectKey ? [issuer, ...services.pool.filter((p) => p.subjectKey === crl.issuerKey && p !== issuer)] : services.pool.filter((p) => p.subjectKey === crl.issuerKey);
+    const signers = crl.issuerKey === issuer.subjectKey
+      ? [issuer, ...services.pool.filter((p) => p.subjectKey === crl.issuerKey && p !== issuer)]
+      : services.pool.filter((p) => p.subjectKey === crl.issuerKey);
     for (const s of signers) {
       const ku = s.view.extensions.keyUsage;
       if (ku && !ku.usages.includes('cRLSign')) continue;
       if (crl.authorityKeyId && s.view.extensions.subjectKeyIdentifier && s.view.extensions.subjectKeyIdentifier.keyIdentifier !== crl.authorityKeyId) continue;
       if (!(await services.verify(crl, s))) continue;
-      if (s !== issuer && !(s.sha256 === issuer.sha256) && !(await services.validateSigner(s))) continue;
-      return { ok: true, reasons: r, signerOk: true };
+      if (s.sha256 !== issuer.sha256 && !(await services.validateSigner(s))) continue;
+      return { ok: true, reasons: reasonsCovered };
     }
     return { ok: false, reasons: [], why: 'no valid CRL signer' };
   };

@@ -16,7 +16,7 @@ export interface CandidatePath {
 
 /** Bounds of the search. */
 export interface PathBuildingLimits {
-  /** Longest path in certificates below the anchor (target included). */
+  /** Longest path below the anchor: the target plus non-self-issued intermediates (self-issued ones are capped separately). */
   maxLength: number;
   maxPaths: number;
   maxSteps: number;
@@ -68,6 +68,9 @@ export function buildCandidatePaths(
   const used = new Set<string>([`${target.subjectKey}|${target.sha256}`]);
   const usedKeys = new Set<string>([`${target.subjectKey}|${keyOf(target)}`]);
 
+  /** Certificates counted against `maxLength`: the target and every non-self-issued intermediate. */
+  let logical = 1;
+  const hardCap = limits.maxLength * 2 + 2;
   const visit = (current: CertificateRecord): void => {
     if (paths.length >= limits.maxPaths || steps >= limits.maxSteps) {
       truncated = true;
@@ -79,10 +82,11 @@ export function buildCandidatePaths(
     for (const a of anchorsBySubject.get(current.issuerKey) ?? []) {
       options.push({ rec: a.record, anchorId: a.id, s: score(current, a.record, at, true) });
     }
-    if (chain.length < limits.maxLength) {
+    if (chain.length < hardCap) {
       for (const c of bySubject.get(current.issuerKey) ?? []) {
         if (c === current || used.has(`${c.subjectKey}|${c.sha256}`) || usedKeys.has(`${c.subjectKey}|${keyOf(c)}`)) continue;
         if (anchors.some((a) => a.record.sha256 === c.sha256)) continue;
+        if (!c.view.selfIssued && logical >= limits.maxLength) continue;
         options.push({ rec: c, s: score(current, c, at, false) });
       }
     }
@@ -97,10 +101,12 @@ export function buildCandidatePaths(
         continue;
       }
       chain.push(o.rec);
+      if (!o.rec.view.selfIssued) logical++;
       used.add(`${o.rec.subjectKey}|${o.rec.sha256}`);
       usedKeys.add(`${o.rec.subjectKey}|${keyOf(o.rec)}`);
       visit(o.rec);
       chain.pop();
+      if (!o.rec.view.selfIssued) logical--;
       used.delete(`${o.rec.subjectKey}|${o.rec.sha256}`);
       usedKeys.delete(`${o.rec.subjectKey}|${keyOf(o.rec)}`);
     }

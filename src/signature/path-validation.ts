@@ -99,7 +99,8 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
   const CRYPTO: [Exclude<MainIndication, 'TOTAL_PASSED'>, SubIndication] = ['INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE'];
 
   record('TRUST_ANCHOR', true, 0, GENERAL, { anchor: `${path.anchorId} (${path.anchor.view.subject.text})` });
-  record('MAX_PATH_LENGTH', n <= policy.maxPathLength, undefined, CHAIN, { max: String(policy.maxPathLength), length: String(n) });
+  const logicalLength = certs.filter((c, k) => k === n - 1 || !c.view.selfIssued).length;
+  record('MAX_PATH_LENGTH', logicalLength <= policy.maxPathLength, undefined, CHAIN, { max: String(policy.maxPathLength), length: String(logicalLength) });
 
   // Trust-anchor certificate checks (RFC 5937-style use of the anchor certificate's own constraints).
   const anchor = path.anchor;
@@ -177,7 +178,7 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
     if (!(explicitPolicy > 0 || !tree.isNull)) record('CERTIFICATE_POLICIES', false, i, CHAIN, { reason: 'explicit policy required and no valid policy' });
 
     // RFC 5280 §4 profile checks
-    profileChecks(cert, i, isLeaf, record);
+    profileChecks(cert, i, record);
     // crypto constraints: the signature on this certificate (digest, issuer key) and its own key
     cryptoChecks(cert, workingIssuer, i, at, policy, record, CRYPTO);
 
@@ -299,7 +300,7 @@ function cryptoChecks(
   else record('CRYPTO_CONSTRAINTS', true, index, onFail, details);
 }
 
-function profileChecks(cert: CertificateRecord, index: number, isLeaf: boolean, record: Recorder): void {
+function profileChecks(cert: CertificateRecord, index: number, record: Recorder): void {
   const ext = cert.view.extensions;
   const P: [Exclude<MainIndication, 'TOTAL_PASSED'>, SubIndication] = ['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE'];
   const isCa = ext.basicConstraints?.ca === true;
@@ -331,12 +332,13 @@ function profileChecks(cert: CertificateRecord, index: number, isLeaf: boolean, 
     record('PROFILE_NAME_CONSTRAINTS', ncReason === '', index, P, { reason: ncReason });
   }
   const ku = ext.keyUsage;
-  const kuReason = ku?.usages.includes('keyCertSign') && !isCa ? 'keyCertSign without basicConstraints cA' : ku && ku.usages.length === 0 ? 'no bit set' : '';
+  const kuReason = ku?.usages.includes('keyCertSign') && !isCa ? 'keyCertSign without basicConstraints cA'
+    : ku && isCa && !ku.usages.includes('keyCertSign') ? 'basicConstraints cA without keyCertSign (RFC 5280 §4.2.1.3)'
+      : ku && ku.usages.length === 0 ? 'no bit set' : '';
   record('PROFILE_KEY_USAGE_CONSISTENCY', kuReason === '', index, P, { reason: kuReason });
   record('PROFILE_VERSION', cert.view.version === 3, index, P, { reason: `version ${cert.view.version}` });
   const der = cert.profileIssues.filter((p) => !p.startsWith('SERIAL_'));
   record('PROFILE_DER', der.length === 0, index, P, { reason: der.join(', ') });
-  void isLeaf;
 }
 
 /** Profile checks of the trust anchor certificate (strict policies). */

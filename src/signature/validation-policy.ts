@@ -50,7 +50,10 @@ export const validationPolicySchema = z.object({
   description: z.string(),
   /** SHELL: every certificate valid at the validation time; CHAIN: each CA certificate valid when it issued the next. */
   model: z.enum(['SHELL', 'CHAIN']),
-  /** Longest accepted path, trust anchor excluded (bounds path building). */
+  /**
+   * Longest accepted path below the trust anchor, counting the target and every intermediate that is not
+   * self-issued (RFC 5280 §6.1.4 (l) counts the same way); bounds path building.
+   */
   maxPathLength: z.number().check(z.int(), z.minimum(1), z.maximum(32)),
   revocation: z.object({
     /** Which certificates need revocation status (trạng thái thu hồi): all but the anchor, the leaf only, or none. */
@@ -154,7 +157,8 @@ export const strictRfc5280Policy: ValidationPolicy = {
   name: 'rfc5280-strict-profile',
   description: 'RFC 5280 §6 path validation plus every §4 profile MUST as a failure',
   constrainEkuOnCaCertificates: true,
-  levels: {},
+  // RFC 5280 lets a CA certificate be the target (x509-limbo pathlen::validation-ignores-pathlen-in-leaf)
+  levels: { TARGET_NOT_CA: 'WARN' },
 };
 
 /**

@@ -17,7 +17,7 @@ const data = JSON.parse(readFileSync(join(SHARED, 'data/pkits/pkits.json'), 'utf
 const b64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
 
 /** Cases this validator cannot run, with the reason. */
-export const PKITS_NOT_APPLICABLE: Record<string, string> = {
+const PKITS_NOT_APPLICABLE: Record<string, string> = {
   '4.1.4': 'DSA signatures: WebCrypto has no DSA, so the validator answers INDETERMINATE (unsupported algorithm)',
   '4.1.5': 'DSA parameter inheritance: WebCrypto has no DSA',
   '4.1.6': 'DSA signatures: WebCrypto has no DSA (an invalid DSA signature cannot be told from an unsupported one)',
@@ -40,15 +40,6 @@ function policyFor(c: PkitsCase) {
   });
 }
 
-/**
- * Cases this validator still gets wrong (counted as failed, never as passed). Both are wrong rejects (fail-safe):
- * the test pins that direction so a regression to a wrong accept would show.
- */
-export const PKITS_KNOWN_FAILURES: Record<string, string> = {
-  '4.14.19': 'onlySomeReasons split over two CRLs whose reason sets must be combined across issuers; coverage bookkeeping is incomplete',
-  '4.14.30': 'indirect CRL whose cRLIssuer is certified by the indirect CRL issuer itself (OpenSSL rejects it too)',
-};
-
 const counts = { passed: 0, failed: 0, notApplicable: 0 };
 const failures: string[] = [];
 
@@ -61,16 +52,6 @@ describe('NIST PKITS', () => {
         counts.notApplicable++;
         const r = await run(c);
         // safety: an unsupported algorithm must never validate
-        expect(r.indication).not.toBe('TOTAL_PASSED');
-      });
-      continue;
-    }
-    if (PKITS_KNOWN_FAILURES[base]) {
-      it(`${c.id} ${c.name} — known failure (wrong reject), counted as failed`, async () => {
-        const r = await run(c);
-        counts.failed++;
-        failures.push(`${c.id} ${c.name}: known failure — ${PKITS_KNOWN_FAILURES[base]}`);
-        expect(c.expected).toBe('valid');
         expect(r.indication).not.toBe('TOTAL_PASSED');
       });
       continue;
