@@ -47,7 +47,7 @@ export {
   type ProcessingTime,
   type TimeUnit,
 } from './procedure.js';
-export { fromNationalPortal, type NationalPortalImport } from './national-portal.js';
+export { fromNationalIndexRecord, fromNationalPortal, type NationalIndexRecord, type NationalPortalImport } from './national-portal.js';
 export { CPSV_AP_CONTEXT, toCpsvAp, type CpsvApOptions, type JsonLdNode } from './cpsv-ap.js';
 export {
   DOSSIER_STATUSES,
@@ -123,3 +123,4 @@ export {
   type StatisticsOptions,
   type StatisticsRecord,
 } from './statistics.js';
+export { catalogQuerySchema, createProcedureCatalog, type CatalogHit, type CatalogQuery, type ProcedureCatalog } from './catalog.js';

@@ -431,3 +431,102 @@ export function fromNationalPortal(json: unknown): NationalPortalImport {
   }
   return { procedure: parsed.data, unmappedFields, issues };
 }
+
+/**
+ * A record of the portal's flat procedure index (fields `ma_tthc`, `ten_tthc`, `cap_thuc_hien`, `loai_tthc`,
+ * `linh_vuc`, `co_quan_thuc_hien`; specs/procedures.md §2.2).
+ *
+ * @example
+ * ```ts
+ * const r: NationalIndexRecord = { ma_tthc: '1.116612', ten_tthc: 'Thủ tục cấp Chứng nhận Apostille đối với giấy tờ công', cap_thuc_hien: 'Cấp Bộ', loai_tthc: 'TTHC Tiêu chuẩn', linh_vuc: 'Chứng nhận lãnh sự, hợp pháp hóa lãnh sự', co_quan_thuc_hien: 'Cục Lãnh sự - Bộ Ngoại giao' };
+ * ```
+ */
+export interface NationalIndexRecord {
+  readonly id?: string;
+  readonly ma_tthc: string;
+  readonly ten_tthc: string;
+  readonly cap_thuc_hien?: string;
+  readonly loai_tthc?: string;
+  readonly linh_vuc?: string;
+  readonly co_quan_thuc_hien?: string;
+}
+
+const INDEX_LEVELS: Readonly<Record<string, ImplementationLevel>> = {
+  'cấp bộ': 'ministry',
+  'cấp tỉnh': 'province',
+  'cấp huyện': 'district',
+  'cấp xã': 'commune',
+  'chưa xác định': 'undetermined',
+};
+const INDEX_KINDS: Readonly<Record<string, 'standard' | 'specific' | 'internal'>> = {
+  'tthc tiêu chuẩn': 'standard',
+  'tthc đặc thù': 'specific',
+  'tthc nội bộ': 'internal',
+};
+
+/**
+ * Converts a record of the portal's flat index into a {@link Procedure} (the index has no channels, times or
+ * components). `cap_thuc_hien` is parsed as a set ("Cấp xã, Cấp tỉnh, Cấp Bộ"); values the model does not know are
+ * reported and kept in `extra`.
+ *
+ * @throws VnEgovError `INVALID_PORTAL_RECORD` when `ma_tthc` or `ten_tthc` is missing or malformed.
+ * @example
+ * ```ts
+ * fromNationalIndexRecord({ ma_tthc: '1.116538', ten_tthc: 'Cấp Quyết định công nhận', cap_thuc_hien: 'Cấp xã, Cấp tỉnh, Cấp Bộ' }).procedure.levels;
+ * // ['commune', 'province', 'ministry']
+ * ```
+ */
+export function fromNationalIndexRecord(record: NationalIndexRecord): NationalPortalImport {
+  if (!isObj(record)) fail('INVALID_PORTAL_RECORD', `Bản ghi chỉ mục không hợp lệ / an index record must be an object, got ${describeValue(record)}`);
+  const r = record as unknown as Obj;
+  const code = typeof r.ma_tthc === 'string' ? r.ma_tthc.trim() : '';
+  const name = typeof r.ten_tthc === 'string' ? r.ten_tthc.normalize('NFC').trim() : '';
+  if (!/^\d\.\d{6}$/.test(code)) fail('INVALID_PORTAL_RECORD', `ma_tthc không hợp lệ / ma_tthc is not D.NNNNNN: ${describeValue(r.ma_tthc)}`, [issue('invalid_procedure_code', ['ma_tthc'], 'expected D.NNNNNN')]);
+  if (name === '') fail('INVALID_PORTAL_RECORD', 'ten_tthc trống / ten_tthc is empty', [issue('empty_name', ['ten_tthc'], 'name is empty')]);
+  const issues: VnEgovIssue[] = [];
+  const extra: Obj = {};
+  const levels: ImplementationLevel[] = [];
+  if (typeof r.cap_thuc_hien === 'string') {
+    for (const part of r.cap_thuc_hien.split(',').map((s) => s.normalize('NFC').trim().toLowerCase()).filter((s) => s !== '')) {
+      const l = INDEX_LEVELS[part];
+      if (l === undefined) {
+        issues.push(issue('unknown_level', ['cap_thuc_hien'], `unknown level ${describeValue(part)}`));
+        extra.cap_thuc_hien = r.cap_thuc_hien;
+      } else if (!levels.includes(l)) levels.push(l);
+    }
+  }
+  let kind: 'standard' | 'specific' | 'internal' | null = null;
+  if (typeof r.loai_tthc === 'string') {
+    kind = INDEX_KINDS[r.loai_tthc.normalize('NFC').trim().toLowerCase()] ?? null;
+    if (kind === null) {
+      issues.push(issue('unknown_procedure_type', ['loai_tthc'], `unknown kind ${describeValue(r.loai_tthc)}`));
+      extra.loai_tthc = r.loai_tthc;
+    }
+  }
+  const unmappedFields: string[] = [];
+  for (const k of Object.keys(r)) {
+    if (!['id', 'ma_tthc', 'ten_tthc', 'cap_thuc_hien', 'loai_tthc', 'linh_vuc', 'co_quan_thuc_hien'].includes(k)) {
+      extra[k] = r[k];
+      unmappedFields.push(k);
+    }
+  }
+  const input: Record<string, unknown> = {
+    code,
+    name,
+    kind,
+    levels,
+    sectors: typeof r.linh_vuc === 'string' && r.linh_vuc.trim() !== '' ? [{ name: r.linh_vuc.normalize('NFC').trim() }] : [],
+    agencies: {
+      executing: [],
+      competent: [],
+      authorized: [],
+      coordinating: [],
+      ...(typeof r.co_quan_thuc_hien === 'string' && r.co_quan_thuc_hien.trim() !== '' ? { text: { co_quan_thuc_hien: r.co_quan_thuc_hien.normalize('NFC').trim() } } : {}),
+    },
+    origin: { system: 'dichvucong.gov.vn flat index (ma_tthc …)', ...(typeof r.id === 'string' ? { id: r.id } : {}) },
+    extra,
+  };
+  const parsed = safeParse(procedureSchema, input);
+  if (!parsed.success) fail('INVALID_PORTAL_RECORD', 'Không chuyển được bản ghi chỉ mục / the index record does not fit the procedure schema', issuesFromZod(parsed.error));
+  return { procedure: parsed.data, unmappedFields, issues };
+}
