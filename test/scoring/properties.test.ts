@@ -43,7 +43,7 @@ describe('properties of score and rank (QĐ 766)', () => {
     fc.assert(
       fc.property(unitsArb, valuesArb, (units, extra) => {
         const base = score(set, units as UnitInputs[], { period: '2026-08' });
-        const more = score(set, [...(units as UnitInputs[]), { unitId: '__extra__', values: extra }], { period: '2026-08' });
+        const more = score(set, [...(units as UnitInputs[]), { unitId: '__extra__', values: extra as UnitInputs['values'] }], { period: '2026-08' });
         expect(more.slice(0, base.length)).toEqual(base);
         const reversed = score(set, [...(units as UnitInputs[])].reverse(), { period: '2026-08' });
         expect([...reversed].reverse()).toEqual(base);
