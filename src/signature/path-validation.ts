@@ -112,11 +112,7 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
     const unknown = anchor.view.extensions.list.filter((e) => e.critical && !PROCESSED_CRITICAL.has(e.oid)).map((e) => e.oid);
     record('CRITICAL_EXTENSIONS', unknown.length === 0, 0, CHAIN, { oids: unknown.join(', ') });
     anchorProfileChecks(anchor, record);
-    const digest = digestOf(anchor);
-    const rule = digest ? policy.crypto.digests.find((d) => d.digest === digest) : undefined;
-    if (digest && (!rule || (rule.notAfter && at >= dayMs(rule.notAfter) && !(policy.crypto.updateDate && rule.notAfter > policy.crypto.updateDate)))) {
-      record('CRYPTO_CONSTRAINTS', false, 0, CRYPTO, { algorithm: anchor.view.signatureAlgorithm.name, key: `${anchor.view.publicKey.algorithm}-${anchor.view.publicKey.keySize}`, reason: `trust anchor self-signed with ${digest}` });
-    }
+    // The anchor's self-signature is not relied upon (RFC 5280 §6.1.1 (d)), so its digest is not policed.
   }
 
   // RFC 5280 §6.1.2 initialisation.

@@ -1,7 +1,8 @@
 /**
  * x509-limbo (snapshot 2023-12-02, ../shared/data/x509-limbo) through validateCertificatePath with the strict RFC 5280
- * profile policy, revocation off (the snapshot has no CRL cases). Hostname matching is out of scope: those cases are
- * not applicable and listed with the reason. Priority: zero wrong accepts.
+ * profile policy, revocation off (the snapshot has no CRL cases). Hostname matching is out of scope: the
+ * webpki::san cases are not applicable and listed with the reason; the online:: chains run as path-validation
+ * cases without their hostname. Priority: zero wrong accepts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,6 @@ function notApplicable(c: LimboCase): string | undefined {
   if (c.id === 'webpki::nc::permitted-dns-match-noncritical') return 'conflicts with rfc5280::nc::permitted-dns-match-noncritical (we follow RFC 5280: nameConstraints must be critical)';
   if (c.id === 'webpki::eku::ee-without-eku') return 'webpki requires serverAuth in every TLS leaf; document signing has no implicit EKU';
   if (c.features?.includes('pedantic-webpki-eku')) return 'webpki-only EKU profile (anyEKU, critical EKU, EKU in roots); RFC 5280 §4.2.1.12 allows these';
-  if (c.id.startsWith('online::')) return 'captured web-PKI chains whose validity depends on hostname checks and long-expired intermediates of that day; out of scope';
   return undefined;
 }
 
