@@ -80,6 +80,26 @@ interface Entry {
   readonly tokens: readonly string[];
 }
 
+const QUERY_KEYS = new Set(['text', 'sector', 'level', 'agency', 'kind', 'onlineForm', 'limit']);
+const LEVELS = new Set(['ministry', 'province', 'district', 'commune', 'other', 'undetermined']);
+
+/** Validates a query: a fast path for well-formed ones, the schema (for its error issues) otherwise. */
+function readQuery(input: CatalogQuery | string): CatalogQuery {
+  const q = typeof input === 'string' ? { text: input } : input;
+  if (q !== null && typeof q === 'object' && !Array.isArray(q)) {
+    const o = q as Record<string, unknown>;
+    const str = (v: unknown) => v === undefined || typeof v === 'string';
+    let ok = Object.keys(o).every((k) => QUERY_KEYS.has(k));
+    ok &&= str(o.text) && (o.text === undefined || (o.text as string).length <= 500) && str(o.sector) && str(o.agency);
+    ok &&= o.level === undefined || LEVELS.has(o.level as string);
+    ok &&= o.kind === undefined || o.kind === 'standard' || o.kind === 'specific' || o.kind === 'internal';
+    ok &&= o.onlineForm === undefined || o.onlineForm === 'full' || o.onlineForm === 'partial';
+    ok &&= o.limit === undefined || (typeof o.limit === 'number' && Number.isInteger(o.limit) && o.limit > 0 && o.limit <= 10_000);
+    if (ok) return q as CatalogQuery;
+  }
+  return parseWith(catalogQuerySchema, q, 'INVALID_OPTIONS', 'Truy vấn không hợp lệ / invalid catalog query');
+}
+
 /** Binary search in a sorted posting list. */
 function has(list: Int32Array, i: number): boolean {
   let lo = 0;
@@ -179,7 +199,7 @@ export function createProcedureCatalog(procedures: Iterable<Procedure>): Procedu
   }
 
   function search(queryInput: CatalogQuery | string): CatalogHit[] {
-    const q = parseWith(catalogQuerySchema, typeof queryInput === 'string' ? { text: queryInput } : queryInput, 'INVALID_OPTIONS', 'Truy vấn không hợp lệ / invalid catalog query');
+    const q = readQuery(queryInput);
     const limit = q.limit ?? 20;
     const sector = q.sector === undefined ? undefined : fold(q.sector).trim();
     const agencyTokens = q.agency === undefined ? [] : tokens(q.agency);
