@@ -149,7 +149,10 @@ export const CHECK_MESSAGES: Record<CheckId, [Template, Template]> = {
     () => ({ vi: 'Tên tổ chức cấp không khớp với chứng thư cấp trên', en: 'Issuer name does not match the issuing certificate' }),
   ],
   REVOCATION: [
-    (d) => ({ vi: `Chứng thư chưa bị thu hồi (${d['source'] ?? 'không yêu cầu'})`, en: `The certificate is not revoked (${d['source'] ?? 'not required'})` }),
+    (d) =>
+      d['source'] === undefined
+        ? { vi: 'Chính sách không yêu cầu kiểm tra trạng thái thu hồi của chứng thư này', en: 'The policy does not require revocation checking for this certificate' }
+        : { vi: `Chứng thư chưa bị thu hồi (theo ${d['source']})`, en: `The certificate is not revoked (according to ${d['source']})` },
     (d) => ({ vi: `Trạng thái thu hồi: ${d['vi'] ?? d['reason']}`, en: `Revocation status: ${d['reason']}` }),
   ],
   NAME_CONSTRAINTS: [
