@@ -124,3 +124,23 @@ export {
   type StatisticsRecord,
 } from './statistics.js';
 export { catalogQuerySchema, createProcedureCatalog, type CatalogHit, type CatalogQuery, type ProcedureCatalog } from './catalog.js';
+export {
+  DOSSIER_CODE_NOTATIONS,
+  dossierCodeNotationSchema,
+  dossierSequenceStateSchema,
+  formatDossierCode,
+  nextDossierCode,
+  parseDossierCode,
+  type DossierCode,
+  type DossierCodeNotation,
+  type DossierSequenceState,
+} from './dossier-code.js';
+export {
+  POSTAL_TRANSIT_SOURCE,
+  POSTAL_TRANSIT_TARGETS,
+  postalRouteSchema,
+  postalTransitDeadline,
+  postalTransitOptionsSchema,
+  type PostalRoute,
+  type PostalTransit,
+} from './postal.js';
