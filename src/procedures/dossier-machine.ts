@@ -169,7 +169,7 @@ type Target = DossierStatusCode | 'same';
  */
 export const DOSSIER_TRANSITIONS: Readonly<Record<DossierEventType, { readonly from: readonly DossierStatusCode[]; readonly to: Target }>> = Object.freeze({
   received: { from: [1], to: 2 },
-  handedOver: { from: [2, 4, 9], to: 4 },
+  handedOver: { from: [2, 4, 5, 9], to: 4 },
   supplementRequested: { from: [1, 4], to: 5 },
   supplemented: { from: [5], to: 4 },
   refused: { from: [1, 4], to: 8 },
@@ -183,10 +183,10 @@ export const DOSSIER_TRANSITIONS: Readonly<Record<DossierEventType, { readonly f
   resultReturned: { from: [9], to: 10 },
 });
 
-/** The real target of an event in a status (refusal at reception is 3; a hand-over at 9 stays 9; a supplement at reception goes back to 1). */
+/** The real target of an event in a status (refusal at reception is 3; a hand-over at 5 or 9 keeps the status; a supplement at reception goes back to 1). */
 function targetOf(type: DossierEventType, d: Pick<Dossier, 'status' | 'supplements'>): DossierStatusCode {
   if (type === 'refused' && d.status === 1) return 3;
-  if (type === 'handedOver' && d.status === 9) return 9;
+  if (type === 'handedOver' && (d.status === 9 || d.status === 5)) return d.status;
   if (type === 'supplemented' && d.supplements.at(-1)?.stage === 'reception') return 1;
   const t = DOSSIER_TRANSITIONS[type].to;
   return t === 'same' ? d.status : t;

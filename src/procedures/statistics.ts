@@ -37,18 +37,25 @@ export interface StatisticsRecord {
 }
 
 /**
- * Builds the statistics record of a dossier.
+ * Builds the statistics record of a dossier. With `asOf` (a day), a supplementation request pending at the end of that
+ * day is reported as pending even if it was completed later (the due day is always the dossier's latest).
  *
  * @example
  * ```ts
  * toStatisticsRecord(dossier).end; // 'resolved' once processed
  * ```
  */
-export function toStatisticsRecord(d: Dossier): StatisticsRecord {
+export function toStatisticsRecord(d: Dossier, asOf?: string): StatisticsRecord {
   const received = d.receivedAt === null ? null : d.receivedAt.slice(0, 10);
   const resolvedAt = d.processedAt ?? (d.outcome === 'returned' || d.outcome === 'notEligible' ? d.endedAt : null);
   const withdrawnAt = resolvedAt === null && d.outcome !== null && d.outcome !== 'refusedAtReception' ? d.endedAt : null;
-  const open = d.status === 5 ? d.supplements.at(-1) : undefined;
+  // a supplement pending at `asOf` (the end of the report period), else the one pending now
+  const open =
+    asOf === undefined
+      ? d.status === 5
+        ? d.supplements.at(-1)
+        : undefined
+      : d.supplements.find((s) => s.requestedAt.slice(0, 10) <= asOf && (s.suppliedAt === null ? d.outcome === null || (d.endedAt ?? '') > asOf : s.suppliedAt.slice(0, 10) > asOf));
   return {
     channel: d.channel,
     receivedDay: received,
@@ -235,7 +242,7 @@ export function summarizeDossiers(input: Iterable<StatisticsRecord | Dossier>, o
   for (const item of input) {
     index++;
     if (item === null || typeof item !== 'object') bad(`expected an object, got ${describeValue(item)}`);
-    const r: StatisticsRecord = 'status' in item && 'history' in item ? toStatisticsRecord(item) : (item as StatisticsRecord);
+    const r: StatisticsRecord = 'status' in item && 'history' in item ? toStatisticsRecord(item, to) : (item as StatisticsRecord);
     const R = r.receivedDay;
     if (R === null || R === undefined) {
       skipped++;

@@ -129,7 +129,7 @@ export interface ControlSlipRow {
 export function controlSlip(dossier: Dossier, options: { at?: InstantInput } = {}): ControlSlipRow[] {
   const atDay = options.at === undefined ? null : readInstant(options.at, 'at').day;
   return dossier.steps.map((s, i) => {
-    const completedAt = dossier.steps[i + 1]?.at ?? dossier.processedAt ?? dossier.endedAt;
+    const completedAt = dossier.steps[i + 1]?.at ?? [dossier.processedAt, dossier.endedAt].find((t): t is string => t !== null && t >= s.at) ?? null;
     let label: TimingLabel | null = null;
     if (s.dueDay !== null) {
       if (completedAt !== null) {
