@@ -1,8 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { issuesFromZod, VnEgovError } from '../errors/index.js';
 import { type DocumentTypeId, findDocumentType, getDocumentType } from './document-types.js';
 import { fail, issue } from './errors.js';
 import { confidenceSchema } from './provenance.js';
+import { useEnglishZodMessages } from './zod-messages.js';
+
+useEnglishZodMessages();
 
 /**
  * How a document type is sent (hình thức gửi): `electronic-only` (chỉ gửi điện tử) or `electronic-and-paper`
@@ -36,14 +39,21 @@ export type DistributionChannel = z.infer<typeof distributionChannelSchema>;
  * ```
  */
 export const distributionPolicySchema = z.object({
-  name: z.string().min(1).max(200),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
   defaultChannel: distributionChannelSchema,
-  rules: z
-    .array(z.object({ documentTypes: z.array(z.string().min(1)).min(1), channel: distributionChannelSchema }))
-    .max(100)
-    .default([]),
-  source: z.string().max(500).optional(),
-  confidence: confidenceSchema.optional(),
+  rules: z._default(
+    z
+      .array(
+        z.object({
+          documentTypes: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+          channel: distributionChannelSchema,
+        }),
+      )
+      .check(z.maxLength(100)),
+    [],
+  ),
+  source: z.optional(z.string().check(z.maxLength(500))),
+  confidence: z.optional(confidenceSchema),
 });
 
 /**

@@ -1,9 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { VnEgovIssue } from '../errors/index.js';
 import { parseWith } from '../errors/index.js';
 import { type DocumentType, exactAbbreviation, getDocumentType, matchAbbreviation } from './document-types.js';
 import { describeValue, fail, issue } from './errors.js';
 import { type LegalSymbolAbbreviation, exactLegalAbbreviation, matchLegalAbbreviation } from './legal-symbol-abbreviations.js';
+import { useEnglishZodMessages } from './zod-messages.js';
+
+useEnglishZodMessages();
 
 /**
  * Largest sequence number that fits the 11-character `CodeNumber` field of NĐ 30/2020 Phụ lục VI.
@@ -70,11 +73,11 @@ const MIXED_CASE = new Map<string, string>(
  * ```
  */
 export const documentNumberPartsSchema = z.object({
-  number: z.number().int().min(1).max(MAX_DOCUMENT_NUMBER),
-  year: z.number().int().min(MIN_SYMBOL_YEAR).max(MAX_SYMBOL_YEAR).nullable().optional(),
-  typeAbbreviation: z.string().nullable().optional(),
-  issuers: z.array(z.string()).min(1).max(MAX_GROUPS).readonly(),
-  units: z.array(z.string()).max(MAX_GROUPS).readonly().optional(),
+  number: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_DOCUMENT_NUMBER)),
+  year: z.optional(z.nullable(z.number().check(z.int(), z.minimum(MIN_SYMBOL_YEAR), z.maximum(MAX_SYMBOL_YEAR)))),
+  typeAbbreviation: z.optional(z.nullable(z.string())),
+  issuers: z.readonly(z.array(z.string()).check(z.minLength(1), z.maxLength(MAX_GROUPS))),
+  units: z.optional(z.readonly(z.array(z.string()).check(z.maxLength(MAX_GROUPS)))),
 });
 
 /**

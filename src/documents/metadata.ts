@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toDayNumber } from '../calendar/day.js';
 import { parseWith } from '../errors/index.js';
+import { useEnglishZodMessages } from './zod-messages.js';
+
+useEnglishZodMessages();
 
 /*
  * Phụ lục VI Phần II of NĐ 30/2020/NĐ-CP ("Chuẩn thông tin đầu vào của Hệ thống") gives, for outgoing documents
@@ -15,34 +18,36 @@ const SOURCE = 'NĐ 30/2020/NĐ-CP Phụ lục VI Phần II';
 
 /** A string normalised to NFC, then limited to `max` characters. */
 function text(max: number) {
-  return z
-    .string()
-    .transform((s) => s.normalize('NFC'))
-    .pipe(z.string().max(max, `at most ${max} characters (${SOURCE})`));
+  return z.pipe(
+    z.pipe(z.string(), z.transform((s: string) => s.normalize('NFC'))),
+    z.string().check(z.maxLength(max, `at most ${max} characters (${SOURCE})`)),
+  );
 }
 
 /** A non-empty string normalised to NFC. */
 function requiredText(max: number) {
-  return z
-    .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, 'required').max(max, `at most ${max} characters (${SOURCE})`));
+  return z.pipe(
+    z.pipe(z.string(), z.transform((s: string) => s.normalize('NFC').trim())),
+    z.string().check(z.minLength(1, 'required'), z.maxLength(max, `at most ${max} characters (${SOURCE})`)),
+  );
 }
 
 /** A whole number of at most `digits` digits. */
 function digits(n: number) {
-  return z.number().int().min(0).max(10 ** n - 1, `at most ${n} digits (${SOURCE})`);
+  return z.number().check(z.int(), z.minimum(0), z.maximum(10 ** n - 1, `at most ${n} digits (${SOURCE})`));
 }
 
 /** A Date of length 10, written `YYYY-MM-DD`. */
-const date10 = z.string().refine((s) => {
-  try {
-    toDayNumber(s);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'a real day written YYYY-MM-DD');
+const date10 = z.string().check(
+  z.refine((s) => {
+    try {
+      toDayNumber(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'a real day written YYYY-MM-DD'),
+);
 
 /**
  * Mã hồ sơ (FileCode): the code of the file (hồ sơ) the document belongs to = OrganId (String 13) + FileCatalog
@@ -82,9 +87,9 @@ export type FileCode = z.infer<typeof fileCodeSchema>;
  */
 export const signerInfoSchema = z.object({
   /** Chức vụ của người ký văn bản — String 100. */
-  Position: text(100).optional(),
+  Position: z.optional(text(100)),
   /** Họ và tên người ký văn bản — String 50. */
-  FullName: text(50).optional(),
+  FullName: z.optional(text(50)),
 });
 
 /**
@@ -108,7 +113,7 @@ export type SignerInfo = z.infer<typeof signerInfoSchema>;
  */
 export const recipientSchema = z.object({
   /** 13.1 Mã định danh của cơ quan, tổ chức nhận văn bản — String 13. */
-  OrganId: text(13).optional(),
+  OrganId: z.optional(text(13)),
   /** 13.2 Tên cơ quan, tổ chức nhận văn bản — String 200. */
   OrganName: requiredText(200),
 });
@@ -125,9 +130,9 @@ export type Recipient = z.infer<typeof recipientSchema>;
 
 const common = {
   /** 1 Mã hồ sơ. */
-  FileCode: fileCodeSchema.optional(),
+  FileCode: z.optional(fileCodeSchema),
   /** 2 Số thứ tự văn bản trong hồ sơ — Number 3. */
-  DocOrdinal: digits(3).optional(),
+  DocOrdinal: z.optional(digits(3)),
   /** 3 Tên loại văn bản — String 100. */
   TypeName: requiredText(100),
   /** 4 Số của văn bản — String 11. */
@@ -141,11 +146,11 @@ const common = {
   /** 8 Trích yếu nội dung — String 500. */
   Subject: requiredText(500),
   /** 9 Ngôn ngữ — String 30. */
-  Language: text(30).optional(),
+  Language: z.optional(text(30)),
   /** 10 Số trang của văn bản — Number 3. */
-  PageAmount: digits(3).optional(),
+  PageAmount: z.optional(digits(3)),
   /** 11 Ghi chú — String 500. */
-  Description: text(500).optional(),
+  Description: z.optional(text(500)),
 };
 
 /**
@@ -164,15 +169,15 @@ const common = {
 export const outgoingDocumentSchema = z.object({
   ...common,
   /** 12 Chức vụ, họ tên người ký. */
-  SignerInfo: signerInfoSchema.optional(),
+  SignerInfo: z.optional(signerInfoSchema),
   /** 13 Nơi nhận. */
-  To: z.array(recipientSchema).max(1000).optional(),
+  To: z.optional(z.array(recipientSchema).check(z.maxLength(1000))),
   /** 14 Mức độ khẩn, độ mật — Number 1. */
-  Priority: digits(1).optional(),
+  Priority: z.optional(digits(1)),
   /** 15 Số lượng bản phát hành — Number 3. */
-  IssuedAmount: digits(3).optional(),
+  IssuedAmount: z.optional(digits(3)),
   /** 16 Hạn trả lời văn bản — Date 10. */
-  DueDate: date10.optional(),
+  DueDate: z.optional(date10),
 });
 
 /**
@@ -203,17 +208,17 @@ export const incomingDocumentSchema = z.object({
   /** 12 Ngày, tháng, năm đến — Date 10. */
   ArrivalDate: date10,
   /** 13 Số đến — Number 10. */
-  ArrivalNumber: digits(10).refine((n) => n >= 1, 'the incoming number starts at 1'),
+  ArrivalNumber: digits(10).check(z.refine((n) => n >= 1, 'the incoming number starts at 1')),
   /** 14 Chức vụ, họ tên người ký. */
-  SignerInfo: signerInfoSchema.optional(),
+  SignerInfo: z.optional(signerInfoSchema),
   /** 15 Mức độ khẩn, độ mật — Number 1. */
-  Priority: digits(1).optional(),
+  Priority: z.optional(digits(1)),
   /** 16 Đơn vị hoặc người nhận — String 1000. */
-  ToPlaces: text(1000).optional(),
+  ToPlaces: z.optional(text(1000)),
   /** 17 Ý kiến phân phối, chỉ đạo, trạng thái xử lý văn bản — LongText. */
-  TraceHeaderList: z.string().max(1_000_000).optional(),
+  TraceHeaderList: z.optional(z.string().check(z.maxLength(1_000_000))),
   /** 18 Thời hạn giải quyết — Date 10. */
-  DueDate: date10.optional(),
+  DueDate: z.optional(date10),
 });
 
 /**
@@ -240,23 +245,23 @@ export const documentFileSchema = z.object({
   /** 2 Tiêu đề hồ sơ — String 500. */
   Title: requiredText(500),
   /** 3 Thời hạn bảo quản — String 30. */
-  Maintenance: text(30).optional(),
+  Maintenance: z.optional(text(30)),
   /** 4 Chế độ sử dụng — String 30. */
-  Rights: text(30).optional(),
+  Rights: z.optional(text(30)),
   /** 5 Người lập hồ sơ — String 30. */
-  Creator: text(30).optional(),
+  Creator: z.optional(text(30)),
   /** 6 Ngôn ngữ — String 50. */
-  Language: text(50).optional(),
+  Language: z.optional(text(50)),
   /** 7 Thời gian bắt đầu — Date 10. */
-  StartDate: date10.optional(),
+  StartDate: z.optional(date10),
   /** 8 Thời gian kết thúc — Date 10. */
-  EndDate: date10.optional(),
+  EndDate: z.optional(date10),
   /** 9 Tổng số văn bản trong hồ sơ — Number 4. */
-  DocTotal: digits(4).optional(),
+  DocTotal: z.optional(digits(4)),
   /** 10 Tổng số trang của hồ sơ — Number 4. */
-  PageTotal: digits(4).optional(),
+  PageTotal: z.optional(digits(4)),
   /** 11 Ghi chú — String 500. */
-  Description: text(500).optional(),
+  Description: z.optional(text(500)),
 });
 
 /**

@@ -1,4 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { useEnglishZodMessages } from './zod-messages.js';
+
+useEnglishZodMessages();
 
 /**
  * How well a bundled fact is established (độ tin cậy của dữ liệu), as marked in the project specs:

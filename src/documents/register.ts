@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dayNumberOfInstant, formatDayNumber, partsFromDayNumber, toDayNumber } from '../calendar/day.js';
 import { VnEgovError, issuesFromZod, type VnEgovIssue } from '../errors/index.js';
 import { MAX_DOCUMENT_NUMBER, canonicalGroup, formatDocumentNumber } from './document-number.js';
@@ -6,6 +6,9 @@ import { type DocumentTypeId, findDocumentType } from './document-types.js';
 import { describeValue, fail, issue } from './errors.js';
 import { matchLegalAbbreviation } from './legal-symbol-abbreviations.js';
 import { secrecyLevelSchema } from './secrecy-urgency.js';
+import { useEnglishZodMessages } from './zod-messages.js';
+
+useEnglishZodMessages();
 
 /**
  * Identifier of the state format, so a stored register can be recognised and migrated.
@@ -19,9 +22,11 @@ export const DOCUMENT_REGISTER_FORMAT = 'vn-egov/document-register@1';
 
 const abbreviationSchema = z
   .string()
-  .min(1)
-  .max(24)
-  .regex(/^[A-Za-z0-9Đđ]*[A-Za-zĐđ][A-Za-z0-9Đđ]*$/, 'letters A–Z, Đ and digits, with at least one letter');
+  .check(
+    z.minLength(1),
+    z.maxLength(24),
+    z.regex(/^[A-Za-z0-9Đđ]*[A-Za-zĐđ][A-Za-z0-9Đđ]*$/, 'letters A–Z, Đ and digits, with at least one letter'),
+  );
 
 /**
  * An advisory body (Hội đồng, Ban, Tổ tư vấn) that issues in its own name with the body's seal and therefore has its
@@ -34,11 +39,11 @@ const abbreviationSchema = z
  */
 export const advisoryBodySchema = z.object({
   /** Caller's stable identifier. */
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   /** Abbreviation used as the issuer group of its symbols. */
   abbreviation: abbreviationSchema,
   /** Vietnamese name. */
-  name: z.string().max(200).optional(),
+  name: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /**
@@ -67,10 +72,10 @@ export type AdvisoryBody = z.infer<typeof advisoryBodySchema>;
  */
 export const documentRegisterOptionsSchema = z.object({
   issuer: abbreviationSchema,
-  name: z.string().max(200).optional(),
-  organId: z.string().max(13).optional(),
-  administrativeSeries: z.enum(['single', 'per-type']).default('single'),
-  advisoryBodies: z.array(advisoryBodySchema).max(200).default([]),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  organId: z.optional(z.string().check(z.maxLength(13))),
+  administrativeSeries: z._default(z.enum(['single', 'per-type']), 'single'),
+  advisoryBodies: z._default(z.array(advisoryBodySchema).check(z.maxLength(200)), []),
 });
 
 /**
@@ -98,22 +103,22 @@ export const documentRegisterEntrySchema = z.object({
   id: z.string(),
   /** Series key: `general`, `secret`, `type:<id>`, `secret:type:<id>`, `advisory:<id>`, `advisory:<id>:secret`, `legal:<type>`, `copies`. */
   series: z.string(),
-  year: z.number().int(),
-  number: z.number().int().min(1).max(MAX_DOCUMENT_NUMBER),
+  year: z.number().check(z.int()),
+  number: z.number().check(z.int(), z.minimum(1), z.maximum(MAX_DOCUMENT_NUMBER)),
   /** Number and symbol as written on the document. */
   text: z.string(),
-  documentType: z.string().nullable(),
-  legalType: z.string().nullable(),
-  secrecy: secrecyLevelSchema.nullable(),
+  documentType: z.nullable(z.string()),
+  legalType: z.nullable(z.string()),
+  secrecy: z.nullable(secrecyLevelSchema),
   /** Vietnam (UTC+7) day of issue, `YYYY-MM-DD`. */
   issuedOn: z.string(),
   /** The instant given by the caller (ISO 8601), or the day when only a day was given. */
   at: z.string(),
   status: z.enum(['issued', 'cancelled']),
-  cancelledAt: z.string().optional(),
-  cancelReason: z.string().optional(),
+  cancelledAt: z.optional(z.string()),
+  cancelReason: z.optional(z.string()),
   /** Caller's reference (subject, draft id). */
-  reference: z.string().optional(),
+  reference: z.optional(z.string()),
 });
 
 /**
@@ -140,12 +145,12 @@ export type DocumentRegisterEntry = z.infer<typeof documentRegisterEntrySchema>;
 export const documentRegisterSchema = z.object({
   format: z.literal(DOCUMENT_REGISTER_FORMAT),
   issuer: abbreviationSchema,
-  name: z.string().max(200).optional(),
-  organId: z.string().max(13).optional(),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  organId: z.optional(z.string().check(z.maxLength(13))),
   administrativeSeries: z.enum(['single', 'per-type']),
   advisoryBodies: z.array(advisoryBodySchema),
-  version: z.number().int().min(0),
-  counters: z.record(z.string(), z.number().int().min(0).max(MAX_DOCUMENT_NUMBER)),
+  version: z.number().check(z.int(), z.minimum(0)),
+  counters: z.record(z.string(), z.number().check(z.int(), z.minimum(0), z.maximum(MAX_DOCUMENT_NUMBER))),
   entries: z.array(documentRegisterEntrySchema),
 });
 
@@ -189,13 +194,13 @@ const instantSchema = z.custom<RegisterInstant>(
  */
 export const issueNumberRequestSchema = z.object({
   at: instantSchema,
-  type: z.string().min(1).max(60).optional(),
-  legalType: abbreviationSchema.optional(),
-  units: z.array(abbreviationSchema).max(4).optional(),
-  secrecy: secrecyLevelSchema.nullable().optional(),
-  advisoryBody: z.string().min(1).max(64).optional(),
-  expectedVersion: z.number().int().min(0).optional(),
-  reference: z.string().max(500).optional(),
+  type: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
+  legalType: z.optional(abbreviationSchema),
+  units: z.optional(z.array(abbreviationSchema).check(z.maxLength(4))),
+  secrecy: z.optional(z.nullable(secrecyLevelSchema)),
+  advisoryBody: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  expectedVersion: z.optional(z.number().check(z.int(), z.minimum(0))),
+  reference: z.optional(z.string().check(z.maxLength(500))),
 });
 
 /**
@@ -217,10 +222,10 @@ export type IssueNumberRequest = z.infer<typeof issueNumberRequestSchema>;
  * ```
  */
 export const cancelNumberRequestSchema = z.object({
-  id: z.string().min(1).max(200),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
   at: instantSchema,
-  reason: z.string().max(500).optional(),
-  expectedVersion: z.number().int().min(0).optional(),
+  reason: z.optional(z.string().check(z.maxLength(500))),
+  expectedVersion: z.optional(z.number().check(z.int(), z.minimum(0))),
 });
 
 /**
@@ -246,7 +251,7 @@ export interface RegisterChange {
   readonly entry: DocumentRegisterEntry;
 }
 
-function parseOrFail<S extends z.ZodType>(schema: S, input: unknown, code: 'INVALID_REGISTER_OPTIONS' | 'INVALID_REGISTER_STATE' | 'INVALID_REGISTER_REQUEST', label: string): z.output<S> {
+function parseOrFail<S extends z.ZodMiniType>(schema: S, input: unknown, code: 'INVALID_REGISTER_OPTIONS' | 'INVALID_REGISTER_STATE' | 'INVALID_REGISTER_REQUEST', label: string): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issues = issuesFromZod(r.error);

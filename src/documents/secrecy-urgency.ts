@@ -1,7 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toSearchKey } from '../text/index.js';
 import { describeValue, fail, issue } from './errors.js';
 import type { Confidence } from './provenance.js';
+import { useEnglishZodMessages } from './zod-messages.js';
+
+useEnglishZodMessages();
 
 const SRC_ND30 = 'NĐ 30/2020/NĐ-CP Phụ lục I mục III.2.a–b; Điều 18 khoản 1';
 const SRC_EDXML =

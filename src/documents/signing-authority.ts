@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, fail, issue } from './errors.js';
 import type { Confidence } from './provenance.js';
+import { useEnglishZodMessages } from './zod-messages.js';
+
+useEnglishZodMessages();
 
 const SRC = 'NĐ 30/2020/NĐ-CP Phụ lục I mục II.7.b';
 
