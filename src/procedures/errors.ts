@@ -29,6 +29,15 @@ import { VnEgovError, type VnEgovIssue } from '../errors/index.js';
  *   before it was received).
  * - `STATISTICS_INVARIANT_VIOLATED`: a computed report breaks one of the form's invariants (a bug guard).
  * - `INVALID_SERVICE_LEVEL`: an unknown online service level or form.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   applyDossierEvent(dossier, event);
+ * } catch (e) {
+ *   if (isVnEgovError<ProceduresErrorCode>(e, 'INVALID_TRANSITION')) console.log(e.issues.map((i) => i.message));
+ * }
+ * ```
  */
 export type ProceduresErrorCode =
   | 'INVALID_PROCEDURE'
