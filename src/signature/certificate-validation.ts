@@ -54,9 +54,9 @@ const optionsSchema = z.object({
   at: z.optional(z.union([z.date(), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/))])),
   keyUsage: z.optional(z.array(z.enum(KEY_USAGE_BITS as [KeyUsageName, ...KeyUsageName[]]))),
   extendedKeyUsage: z.optional(z.array(z.string().check(z.regex(/^\d+(\.\d+)+$/)))),
-  intermediates: z.optional(z.array(z.unknown())),
-  crls: z.optional(z.array(z.unknown())),
-  ocspResponses: z.optional(z.array(z.unknown())),
+  intermediates: z.optional(z.array(z.any())),
+  crls: z.optional(z.array(z.any())),
+  ocspResponses: z.optional(z.array(z.any())),
 });
 
 const MAX_CANDIDATES = 8;
@@ -120,7 +120,7 @@ async function revocationFor(
           const bytes = await tryFetch(ctx, g.value, 'crl');
           if (!bytes) continue;
           try {
-            ctx.crls.push(loadCrl(bytes));
+            ctx.crls.push(loadCrl(bytes, ctx.cache?.crls));
           } catch {
             continue;
           }
@@ -255,7 +255,7 @@ export async function validateCertificatePath(options: CertificatePathValidation
   const anchors = options.trustStore.anchors.map((a) => ({ id: a.id, record: loadCertificate(a.certificate, cache?.certificates) }));
   const ctx: Context = {
     at, policy, cache, anchors, pool,
-    crls: (options.crls ?? []).map((c) => loadCrl(c)),
+    crls: (options.crls ?? []).map((c) => loadCrl(c, cache?.crls)),
     ocsp: (options.ocspResponses ?? []).map((r) => loadOcspResponse(r)),
     fetch: options.fetch,
     fetched: new Set(),

@@ -130,6 +130,8 @@ export interface CertificateRecord {
   /** The TBS copy of the signature AlgorithmIdentifier equals the outer one (RFC 5280 §4.1.1.2). */
   algorithmsMatch: boolean;
   spki: Uint8Array;
+  /** SHA-256 of the SubjectPublicKeyInfo (upper-case hex): the key's identity for caches. */
+  spkiSha256: string;
   subjectPublicKey: Uint8Array;
   subjectKey: string;
   issuerKey: string;
@@ -456,6 +458,7 @@ export function decodeCertificate(der: Uint8Array): CertificateRecord {
     signatureAlgorithm: outerAlg,
     algorithmsMatch: toHex(outerAlg.der) === toHex(innerAlg.der),
     spki: rawOf(spkiNode),
+    spkiSha256: toHex(sha256(rawOf(spkiNode))),
     subjectPublicKey,
     subjectKey: subject.key,
     issuerKey: issuer.key,
@@ -471,11 +474,21 @@ export function decodeCertificate(der: Uint8Array): CertificateRecord {
 /** Input accepted wherever a certificate is expected. */
 export type CertificateInput = string | Uint8Array | ArrayBuffer | ParsedCertificate;
 
-/** A cache of decoded certificates keyed by DER SHA-256; pass one to reuse work across calls (bộ nhớ đệm). */
+/** A cache of decoded certificates keyed by DER SHA-256 (and by PEM text); pass one to reuse work across calls (bộ nhớ đệm). */
 export type CertificateCache = Map<string, CertificateRecord>;
 
 /** Loads a certificate input into the internal record (throws VnEgovError INVALID_CERTIFICATE). */
 export function loadCertificate(input: CertificateInput, cache?: CertificateCache): CertificateRecord {
+  // PEM text is immutable: it can key the cache directly, skipping base64 decoding and hashing when warm
+  if (cache && typeof input === 'string' && input.length <= 65_536) {
+    const hit = cache.get(input);
+    if (hit) return hit;
+    const rec = loadCertificate(input);
+    const byDer = cache.get(rec.sha256) ?? rec;
+    cache.set(rec.sha256, byDer);
+    cache.set(input, byDer);
+    return byDer;
+  }
   let der: Uint8Array;
   if (typeof input === 'object' && input !== null && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {
     if (!((input as ParsedCertificate).der instanceof Uint8Array)) {

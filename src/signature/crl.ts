@@ -217,7 +217,7 @@ function readIdp(node: Node): NonNullable<ParsedCrl['issuingDistributionPoint']>
 export type CrlInput = string | Uint8Array | ArrayBuffer | ParsedCrl;
 
 /** Loads a CRL input into the internal record; throws VnEgovError INVALID_CRL. */
-export function loadCrl(input: CrlInput): CrlRecord {
+export function loadCrl(input: CrlInput, cache?: Map<string, CrlRecord>): CrlRecord {
   let der: Uint8Array;
   if (typeof input === 'object' && input !== null && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {
     if (!((input as ParsedCrl).der instanceof Uint8Array)) throw signatureError('INVALID_INPUT_TYPE', 'Đầu vào CRL không hợp lệ', 'CRL input must be PEM, DER or a parsed CRL');
@@ -227,8 +227,13 @@ export function loadCrl(input: CrlInput): CrlRecord {
     if (list.length !== 1) throw signatureError('INVALID_CRL', 'Cần đúng một CRL', `expected exactly one CRL, found ${list.length}`);
     der = list[0]!;
   }
+  const key = cache ? toHex(sha256(der)) : '';
+  const hit = cache?.get(key);
+  if (hit) return hit;
   try {
-    return decodeCrl(der.slice());
+    const rec = decodeCrl(der.slice());
+    cache?.set(key, rec);
+    return rec;
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw signatureError('INVALID_CRL', 'CRL không đọc được', `malformed CRL: ${msg}`, { cause: e, issues: [{ code: 'malformed_der', path: [], message: msg }] });

@@ -5,7 +5,6 @@
  * basicConstraints and pathLen, keyUsage, unknown critical extensions; plus the caller's key-usage / EKU demands,
  * the policy's cryptographic constraints and RFC 5280 §4 profile checks, each at the level the policy gives it.
  */
-import { sha256, toHex } from './bytes.js';
 import { EXTENDED_KEY_USAGES, type CertificateRecord, type KeyUsageName } from './certificate.js';
 import { addNameConstraints, checkNames, initialNameConstraints } from './name-constraints.js';
 import type { CandidatePath } from './path-building.js';
@@ -133,7 +132,7 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
     const selfIssued = cert.view.selfIssued;
 
     // (a)(1) signature with the working public key
-    const sigKey = `${cert.sha256}|${toHex(sha256(workingIssuer.spki))}`;
+    const sigKey = `${cert.sha256}|${workingIssuer.spkiSha256}`;
     const v = await verifySignature(workingIssuer.spki, cert.signatureAlgorithm, cert.tbs, cert.signatureValue, ctx.cache, ctx.cache ? sigKey : undefined);
     record('SIGNATURE', v.ok, i, v.ok ? GENERAL : v.unsupported ? GENERAL : ['INDETERMINATE', 'CERTIFICATE_CHAIN_GENERAL_FAILURE'], v.ok ? {} : { reason: v.reason });
     record('SIGNATURE_ALGORITHM_MATCH', cert.algorithmsMatch, i, GENERAL);

@@ -52,14 +52,9 @@ export function encodePem(label: string, der: Uint8Array): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
-const PEM_PREFIX = [0x2d, 0x2d, 0x2d, 0x2d, 0x2d]; // "-----"
-
+/** DER starts with a SEQUENCE tag; anything else is read as (possibly prefixed) PEM text. */
 function looksLikePemBytes(b: Uint8Array): boolean {
-  let i = 0;
-  while (i < b.length && i < 512 && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09 || b[i] === 0xef || b[i] === 0xbb || b[i] === 0xbf)) i++;
-  // explanatory text may precede the block: search the first 4 KiB for "-----BEGIN"
-  const head = new TextDecoder('latin1').decode(b.subarray(0, Math.min(b.length, 4096)));
-  return PEM_PREFIX.every((c, k) => b[i + k] === c) || (b[0] !== 0x30 && head.includes('-----BEGIN '));
+  return b[0] !== 0x30;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { decodeDer, integerBytes, sequence, readAlgorithm, type AlgorithmIdentifier } from './asn1.js';
 import { describePublicKey, describeSignatureAlgorithm, readPssParams } from './algorithms.js';
 import type { CertificateCache } from './certificate.js';
+import type { CrlRecord } from './crl.js';
 import { sha256, toHex } from './bytes.js';
 
 /** Outcome of one signature check. */
@@ -17,6 +18,8 @@ export type VerifyOutcome = { ok: true } | { ok: false; unsupported: boolean; re
  */
 export interface ValidationCache {
   certificates: CertificateCache;
+  /** Decoded CRLs by DER SHA-256. */
+  crls: Map<string, CrlRecord>;
   keys: Map<string, Promise<CryptoKey>>;
   signatures: Map<string, VerifyOutcome>;
 }
@@ -32,7 +35,7 @@ export interface ValidationCache {
  * ```
  */
 export function createValidationCache(): ValidationCache {
-  return { certificates: new Map(), keys: new Map(), signatures: new Map() };
+  return { certificates: new Map(), crls: new Map(), keys: new Map(), signatures: new Map() };
 }
 
 function subtle(): SubtleCrypto | undefined {
