@@ -144,8 +144,11 @@ export const vietnameseEgovPolicy: ValidationPolicy = {
 };
 
 /**
- * Strict RFC 5280 profile policy: like the default, but every RFC 5280 §4 profile rule (key identifiers, critical
- * basicConstraints, serial numbers, name-constraint placement…) fails the path. Used by the x509-limbo harness.
+ * Strict profile policy: like the default, but every RFC 5280 §4 profile rule (key identifiers, critical
+ * basicConstraints, serial numbers, name-constraint placement…) and the web-PKI rules x509-limbo tests (no
+ * authorityCertIssuer / serial in a root's AKI, EKU on CA certificates as a constraint) fail the path. Used by the
+ * x509-limbo harness. Note: the NEAC root's AKI carries authorityCertIssuer and serial, so this policy rejects
+ * paths to it — use {@link vietnameseEgovPolicy} (warnings) for the Vietnamese hierarchies.
  *
  * @example
  * ```ts
@@ -155,7 +158,7 @@ export const vietnameseEgovPolicy: ValidationPolicy = {
 export const strictRfc5280Policy: ValidationPolicy = {
   ...vietnameseEgovPolicy,
   name: 'rfc5280-strict-profile',
-  description: 'RFC 5280 §6 path validation plus every §4 profile MUST as a failure',
+  description: 'RFC 5280 §6 path validation plus every §4 profile rule and the x509-limbo web-PKI rules as failures',
   constrainEkuOnCaCertificates: true,
   // RFC 5280 lets a CA certificate be the target (x509-limbo pathlen::validation-ignores-pathlen-in-leaf)
   levels: { TARGET_NOT_CA: 'WARN' },
