@@ -1,5 +1,8 @@
-import { safeParse, type $ZodError, type $ZodType, type output } from 'zod/v4/core';
+import { safeParse, type $ZodError, type $ZodErrorMap, type $ZodType, type output } from 'zod/v4/core';
+import en from 'zod/v4/locales/en.js';
 import { VnEgovError, type VnEgovIssue } from './vn-egov-error.js';
+
+let english: $ZodErrorMap | undefined;
 
 /**
  * Maps zod issues (classic `zod` or `zod/mini`) to {@link VnEgovIssue}s (code, path, message).
@@ -28,7 +31,9 @@ export function issuesFromZod(error: Pick<$ZodError, 'issues'>): VnEgovIssue[] {
  * ```
  */
 export function parseWith<S extends $ZodType, C extends string>(schema: S, input: unknown, code: C, message: string): output<S> {
-  const result = safeParse(schema, input);
+  // zod/mini sets no message locale; pass zod's English messages per call (no global configuration is touched).
+  english ??= en().localeError as $ZodErrorMap;
+  const result = safeParse(schema, input, { error: english });
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error);
   const detail = issues
