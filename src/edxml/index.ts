@@ -83,3 +83,5 @@ export { buildEdxml, manifestFor, edxmlWriteOptionsSchema, type EdxmlWriteOption
 export { buildStatus } from './write-status.js';
 export { formatDocumentId, parseDocumentId, type DocumentIdParts, type DocumentIdReading } from './document-id.js';
 export { appendTrace, businessPackage, replyStatus, type BusinessRequest } from './message-helpers.js';
+export { edxmlValidateOptionsSchema, validateEdxml, type EdxmlValidateOptions, type EdxmlValidationInput } from './validate.js';
+export { checkStatusTransition, validateStatusFlow } from './status-flow.js';
