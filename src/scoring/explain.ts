@@ -1,4 +1,6 @@
+import type { CriteriaSet } from './criteria-set.js';
 import type { Formula } from './formulas/formula.js';
+import type { IndicatorResult } from './result-schema.js';
 import type { FormulaOutcome } from './formulas/outcome.js';
 import type { Language } from './localized-text.js';
 import { formatNumber } from './rounding.js';
@@ -124,7 +126,37 @@ export function explainOutcome(
     return pre + (vi ? policy.vi : policy.en);
   }
   const b = body(f, o, maxPoints, lang);
-  const r = rounded === null ? 'null' : formatNumber(rounded, lang, decimals);
+  const fixed = rounded === null ? 'null' : rounded.toFixed(decimals);
+  const r = lang === 'vi' ? fixed.replace('.', ',') : fixed;
   const tail = vi ? `; làm tròn ${decimals} chữ số thập phân: ${r}.` : `; rounded to ${decimals} decimals: ${r}.`;
   return b + tail;
+}
+
+/**
+ * Writes the sentence of an indicator result from its structured explanation — for results scored with
+ * `explain: 'data'` (large batches), rendered only for the rows a user opens. Gives the same text as
+ * `explain: 'text'`. Returns `''` for a result without explanation or an indicator the set does not have.
+ *
+ * @example
+ * ```ts
+ * const r = score(criteriaSets.qd766, units, { period: '2026-08', explain: 'data' });
+ * explanationText(criteriaSets.qd766, r[0].groups[1].indicators[0], 'vi');
+ * ```
+ */
+export function explanationText(
+  set: CriteriaSet,
+  result: IndicatorResult,
+  lang: Language,
+): string {
+  const e = result.explanation;
+  if (!e) return '';
+  for (const g of set.groups) {
+    for (const ind of g.indicators) {
+      if (ind.id !== result.id) continue;
+      const outcome: FormulaOutcome = { points: e.rawPoints, status: result.status, inputs: e.inputs, steps: e.steps };
+      if (e.policy !== undefined) outcome.policy = e.policy;
+      return explainOutcome(ind.formula, outcome, ind.maxPoints, result.points, e.rounding.decimals, lang);
+    }
+  }
+  return '';
 }

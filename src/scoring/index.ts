@@ -106,7 +106,7 @@ export {
   type ScoreResult,
   type ResultDocument,
 } from './result-schema.js';
-export { explainOutcome } from './explain.js';
+export { explainOutcome, explanationText } from './explain.js';
 export { score, scoreOptionsSchema, type ScoreOptions } from './score.js';
 export { rank, rankOptionsSchema, type RankOptions, type RankEntry } from './rank.js';
 export {

@@ -175,3 +175,23 @@ describe('score', () => {
     expect(partial.total).toBe(5); // y is null: the weighted mean of what was scored
   });
 });
+
+describe('explanationText', () => {
+  it('renders the same sentences from explain: data as explain: text gives', async () => {
+    const { explanationText } = await import('../../src/scoring/index.js');
+    const values = { totalReceived: 0, totalOnTime: 0, petitions: 0, petitionsOnTime: 0, satisfiedDossiers: 5, digitisedDossiers: 9, certifiedCopyRatio: 1 };
+    const text = score(criteriaSets.qd766, { unitId: 'u', values }, { period: '2026-08' });
+    const data = score(criteriaSets.qd766, { unitId: 'u', values }, { period: '2026-08', explain: 'data' });
+    let compared = 0;
+    text.groups.forEach((g, gi) =>
+      g.indicators.forEach((i, ii) => {
+        const d = data.groups[gi]!.indicators[ii]!;
+        expect(explanationText(criteriaSets.qd766, d, 'vi')).toBe(i.explanation!.vi);
+        expect(explanationText(criteriaSets.qd766, d, 'en')).toBe(i.explanation!.en);
+        compared++;
+      }),
+    );
+    expect(compared).toBe(24);
+    expect(explanationText(criteriaSets.egdi, data.groups[0]!.indicators[0]!, 'vi')).toBe('');
+  });
+});
