@@ -10,7 +10,13 @@ export type HashName = 'MD2' | 'MD5' | 'SHA-1' | 'SHA-224' | 'SHA-256' | 'SHA-38
 /** Signature schemes (lược đồ chữ ký). */
 export type SignatureFamily = 'RSA' | 'RSA-PSS' | 'ECDSA' | 'EdDSA' | 'DSA' | 'UNKNOWN';
 
-/** A signature algorithm as named by its OID. */
+/**
+ * A signature algorithm as named by its OID.
+ * @example
+ * ```ts
+ * parseCertificate(pem).signatureAlgorithm.name; // 'sha256WithRSAEncryption'
+ * ```
+ */
 export interface SignatureAlgorithmInfo {
   oid: string;
   /** Conventional name, e.g. `sha256WithRSAEncryption`. */
@@ -96,7 +102,13 @@ export function describeSignatureAlgorithm(algOid: string, params: Node | undefi
 /** Public key algorithms (thuật toán khóa công khai). */
 export type PublicKeyAlgorithm = 'RSA' | 'RSA-PSS' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'UNKNOWN';
 
-/** A subject public key in plain form. */
+/**
+ * A subject public key in plain form.
+ * @example
+ * ```ts
+ * const { algorithm, keySize } = parseCertificate(pem).publicKey; // 'RSA', 4096
+ * ```
+ */
 export interface PublicKeyInfo {
   algorithm: PublicKeyAlgorithm;
   /** Algorithm OID from the SubjectPublicKeyInfo. */

@@ -207,7 +207,13 @@ export const ATTRIBUTE_NAMES: Record<string, string> = {
   '0.9.2342.19200300.100.1.25': 'DC', '1.2.840.113549.1.9.1': 'emailAddress',
 };
 
-/** One attribute of a distinguished name (thuộc tính tên phân biệt). */
+/**
+ * One attribute of a distinguished name (thuộc tính tên phân biệt).
+ * @example
+ * ```ts
+ * const uids = cert.subject.rdns.flat().filter((a: NameAttribute) => a.shortName === 'UID');
+ * ```
+ */
 export interface NameAttribute {
   /** Attribute type OID, e.g. `2.5.4.3`. */
   oid: string;
@@ -269,7 +275,13 @@ export function nameToString(rdns: NameAttribute[][]): string {
     .join(', ');
 }
 
-/** Kinds of GeneralName (RFC 5280 §4.2.1.6). */
+/**
+ * Kinds of GeneralName (RFC 5280 §4.2.1.6).
+ * @example
+ * ```ts
+ * const type: GeneralNameType = 'dNSName';
+ * ```
+ */
 export type GeneralNameType =
   | 'otherName'
   | 'rfc822Name'
@@ -286,7 +298,13 @@ const GN_TYPES: GeneralNameType[] = [
   'iPAddress', 'registeredID',
 ];
 
-/** A general name (tên tổng quát) in plain form. */
+/**
+ * A general name (tên tổng quát) in plain form.
+ * @example
+ * ```ts
+ * const emails = cert.extensions.subjectAltName?.names.filter((n) => n.type === 'rfc822Name').map((n) => n.value);
+ * ```
+ */
 export interface GeneralName {
   type: GeneralNameType;
   /** Text for string forms; dotted/colon form for IP addresses (with `/prefix` in name constraints); RFC 4514 for directory names; hex otherwise. */

@@ -17,7 +17,13 @@ import { verifySignature, type ValidationCache } from './signature-verification.
 import type { TrustStore } from './trust-store.js';
 import { defineValidationPolicy, vietnameseEgovPolicy, type ValidationPolicy } from './validation-policy.js';
 
-/** What the caller's fetch hook is asked for (AIA caIssuers, CRL distribution points, OCSP is not fetched). */
+/**
+ * What the caller's fetch hook is asked for (AIA caIssuers, CRL distribution points, OCSP is not fetched).
+ * @example
+ * ```ts
+ * const seen: FetchRequest[] = []; // e.g. { url: 'https://rootca.gov.vn/crl/vnrca256.crl', kind: 'crl' }
+ * ```
+ */
 export interface FetchRequest {
   url: string;
   kind: 'ca-issuers' | 'crl';
@@ -26,10 +32,20 @@ export interface FetchRequest {
 /**
  * An optional network hook supplied by the caller (the library never goes online by itself): return the bytes at
  * `url`, or `undefined` when unavailable.
+ * @example
+ * ```ts
+ * const fetchHook: FetchHook = async ({ url }) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+ * ```
  */
 export type FetchHook = (request: FetchRequest) => Promise<Uint8Array | ArrayBuffer | undefined>;
 
-/** Options of {@link validateCertificatePath}. */
+/**
+ * Options of {@link validateCertificatePath}.
+ * @example
+ * ```ts
+ * const options: CertificatePathValidationOptions = { certificate: signerPem, trustStore, at: '2026-03-01T09:00:00+07:00' };
+ * ```
+ */
 export interface CertificatePathValidationOptions {
   /** The certificate to validate (target, usually the signer's). */
   certificate: CertificateInput;

@@ -17,7 +17,13 @@ import { extractVnIdentifiers, type VnCertificateInfo } from './vn-identifiers.j
 export type { GeneralName, GeneralNameType, NameAttribute } from './asn1.js';
 export type { PublicKeyInfo, SignatureAlgorithmInfo } from './algorithms.js';
 
-/** A distinguished name (tên phân biệt): RDNs in encoded order, plus an RFC 4514 display string. */
+/**
+ * A distinguished name (tên phân biệt): RDNs in encoded order, plus an RFC 4514 display string.
+ * @example
+ * ```ts
+ * cert.subject.attributes['O']; // ['Ban Cơ yếu Chính phủ']
+ * ```
+ */
 export interface DistinguishedName {
   /** Relative distinguished names, first (most significant, e.g. `C=VN`) first. */
   rdns: NameAttribute[][];
@@ -27,7 +33,13 @@ export interface DistinguishedName {
   attributes: Record<string, string[]>;
 }
 
-/** Key usage bits (RFC 5280 §4.2.1.3). */
+/**
+ * Key usage bits (RFC 5280 §4.2.1.3).
+ * @example
+ * ```ts
+ * const wanted: KeyUsageName[] = ['nonRepudiation'];
+ * ```
+ */
 export type KeyUsageName =
   | 'digitalSignature'
   | 'nonRepudiation'
@@ -39,12 +51,25 @@ export type KeyUsageName =
   | 'encipherOnly'
   | 'decipherOnly';
 
+/**
+ * Key usage names in RFC 5280 §4.2.1.3 bit order (bit 0 = digitalSignature).
+ * @example
+ * ```ts
+ * KEY_USAGE_BITS.indexOf('keyCertSign'); // 5 (RFC 5280 §4.2.1.3 bit number)
+ * ```
+ */
 export const KEY_USAGE_BITS: readonly KeyUsageName[] = [
   'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign',
   'encipherOnly', 'decipherOnly',
 ];
 
-/** Well-known extended key usage OIDs (RFC 5280 §4.2.1.12, RFC 9336). */
+/**
+ * Well-known extended key usage OIDs (RFC 5280 §4.2.1.12, RFC 9336).
+ * @example
+ * ```ts
+ * await validateCertificatePath({ certificate, trustStore, extendedKeyUsage: [EXTENDED_KEY_USAGES.documentSigning] });
+ * ```
+ */
 export const EXTENDED_KEY_USAGES = {
   serverAuth: '1.3.6.1.5.5.7.3.1',
   clientAuth: '1.3.6.1.5.5.7.3.2',
@@ -56,7 +81,13 @@ export const EXTENDED_KEY_USAGES = {
   anyExtendedKeyUsage: '2.5.29.37.0',
 } as const;
 
-/** A CRL distribution point (điểm phân phối CRL), RFC 5280 §4.2.1.13. */
+/**
+ * A CRL distribution point (điểm phân phối CRL), RFC 5280 §4.2.1.13.
+ * @example
+ * ```ts
+ * const urls = cert.extensions.crlDistributionPoints?.points.flatMap((p) => p.fullName ?? []).map((n) => n.value);
+ * ```
+ */
 export interface DistributionPoint {
   /** Full names (usually URIs). */
   fullName?: GeneralName[];
@@ -68,14 +99,26 @@ export interface DistributionPoint {
   crlIssuer?: GeneralName[];
 }
 
-/** A name-constraint subtree. */
+/**
+ * A name-constraint subtree.
+ * @example
+ * ```ts
+ * const permitted = ca.extensions.nameConstraints?.permitted?.map((s) => s.base.value);
+ * ```
+ */
 export interface GeneralSubtree {
   base: GeneralName;
   minimum: number;
   maximum?: number;
 }
 
-/** The extensions of a certificate, decoded (phần mở rộng). */
+/**
+ * The extensions of a certificate, decoded (phần mở rộng).
+ * @example
+ * ```ts
+ * const pathLen = cert.extensions.basicConstraints?.pathLength; // 0 for VNPT-CA SHA2
+ * ```
+ */
 export interface CertificateExtensions {
   /** Every extension in order, with whether this library processes it. */
   list: { oid: string; name?: string; critical: boolean; processed: boolean }[];
@@ -98,6 +141,11 @@ export interface CertificateExtensions {
 
 /**
  * A parsed certificate: plain data, safe to serialise (Uint8Array for `der`). Times are ISO 8601 UTC strings.
+ * @example
+ * ```ts
+ * const cert: ParsedCertificate = parseCertificate(pem);
+ * console.log(cert.subject.text, cert.validity.notAfter, cert.vn.cccd);
+ * ```
  */
 export interface ParsedCertificate {
   /** The DER encoding. */
@@ -471,7 +519,13 @@ export function decodeCertificate(der: Uint8Array): CertificateRecord {
   };
 }
 
-/** Input accepted wherever a certificate is expected. */
+/**
+ * Input accepted wherever a certificate is expected.
+ * @example
+ * ```ts
+ * const inputs: CertificateInput[] = [pemText, derBytes, parseCertificate(pemText)];
+ * ```
+ */
 export type CertificateInput = string | Uint8Array | ArrayBuffer | ParsedCertificate;
 
 /** A cache of decoded certificates keyed by DER SHA-256 (and by PEM text); pass one to reuse work across calls (bộ nhớ đệm). */

@@ -16,7 +16,13 @@ import { signatureError } from './errors.js';
 import { nameToString } from './asn1.js';
 import { toDerBytes } from './pem.js';
 
-/** Revocation reasons (lý do thu hồi), RFC 5280 §5.3.1. */
+/**
+ * Revocation reasons (lý do thu hồi), RFC 5280 §5.3.1.
+ * @example
+ * ```ts
+ * const reason: RevocationReason | undefined = parseCrl(crlDer).entries[0]?.reason; // 'keyCompromise'
+ * ```
+ */
 export type RevocationReason =
   | 'unspecified' | 'keyCompromise' | 'cACompromise' | 'affiliationChanged' | 'superseded' | 'cessationOfOperation'
   | 'certificateHold' | 'removeFromCRL' | 'privilegeWithdrawn' | 'aACompromise';
@@ -28,7 +34,13 @@ const REASON_CODES: Record<number, RevocationReason> = {
 const REASON_FLAGS = ['unused', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation', 'certificateHold', 'privilegeWithdrawn', 'aACompromise'];
 const ALL_REASONS = REASON_FLAGS.slice(1);
 
-/** One revoked certificate entry. */
+/**
+ * One revoked certificate entry.
+ * @example
+ * ```ts
+ * const revoked = parseCrl(crlDer).entries.find((e) => e.serialNumber === cert.serialNumber);
+ * ```
+ */
 export interface CrlEntry {
   serialNumber: string;
   revocationDate: string;
@@ -38,7 +50,14 @@ export interface CrlEntry {
   certificateIssuer?: GeneralName[];
 }
 
-/** A parsed CRL in plain form. */
+/**
+ * A parsed CRL in plain form.
+ * @example
+ * ```ts
+ * const crl: ParsedCrl = parseCrl(crlDer);
+ * console.log(crl.thisUpdate, crl.nextUpdate, crl.entries.length);
+ * ```
+ */
 export interface ParsedCrl {
   der: Uint8Array;
   issuer: DistinguishedName;
@@ -213,7 +232,13 @@ function readIdp(node: Node): NonNullable<ParsedCrl['issuingDistributionPoint']>
   return idp;
 }
 
-/** Input accepted wherever a CRL is expected. */
+/**
+ * Input accepted wherever a CRL is expected.
+ * @example
+ * ```ts
+ * const crls: CrlInput[] = [crlDer, crlPemText];
+ * ```
+ */
 export type CrlInput = string | Uint8Array | ArrayBuffer | ParsedCrl;
 
 /** Loads a CRL input into the internal record; throws VnEgovError INVALID_CRL. */

@@ -15,6 +15,10 @@ import { VnEgovError, type VnEgovIssue } from '../errors/index.js';
  * - `INVALID_TRUST_STORE`: trust-store input that fails its schema.
  * - `INVALID_VALIDATION_OPTIONS`: options of `validateCertificatePath` that fail their schema (bad date, bad OID…).
  * - `INVALID_VALIDATION_POLICY`: a validation policy that fails its schema.
+ * @example
+ * ```ts
+ * try { parseCertificate(bytes); } catch (e) { if (isVnEgovError<SignatureErrorCode>(e, 'INVALID_CERTIFICATE')) console.log(e.message); }
+ * ```
  */
 export type SignatureErrorCode =
   | 'INVALID_PEM'

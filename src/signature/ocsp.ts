@@ -13,7 +13,13 @@ import { decodeCertificate, EXTENDED_KEY_USAGES, type CertificateRecord } from '
 import { signatureError } from './errors.js';
 import { verifySignature, type ValidationCache } from './signature-verification.js';
 
-/** An OCSP response as DER bytes, optionally with the nonce the caller sent in its request. */
+/**
+ * An OCSP response as DER bytes, optionally with the nonce the caller sent in its request.
+ * @example
+ * ```ts
+ * await validateCertificatePath({ certificate, trustStore, ocspResponses: [{ der: ocspDer, nonce: requestNonce }] });
+ * ```
+ */
 export type OcspInput = Uint8Array | ArrayBuffer | { der: Uint8Array | ArrayBuffer; nonce?: Uint8Array };
 
 interface SingleResponse {

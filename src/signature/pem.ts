@@ -5,7 +5,13 @@
 import { fromBase64, toBase64 } from './bytes.js';
 import { signatureError } from './errors.js';
 
-/** One PEM block (khối PEM). */
+/**
+ * One PEM block (khối PEM).
+ * @example
+ * ```ts
+ * const [first]: PemBlock[] = decodePem(text); // { label: 'CERTIFICATE', der }
+ * ```
+ */
 export interface PemBlock {
   /** The label, e.g. `CERTIFICATE`, `X509 CRL`, `PKCS7`. */
   label: string;

@@ -5,10 +5,22 @@
  */
 import type { CheckId, CheckLevel } from './validation-policy.js';
 
-/** Main indications (EN 319 102-1 §5.1.3). */
+/**
+ * Main indications (EN 319 102-1 §5.1.3).
+ * @example
+ * ```ts
+ * const ok = (i: MainIndication) => i === 'TOTAL_PASSED';
+ * ```
+ */
 export type MainIndication = 'TOTAL_PASSED' | 'TOTAL_FAILED' | 'INDETERMINATE';
 
-/** Sub-indications (EN 319 102-1 §5.1.3; the 25 values of EU DSS SubIndication). */
+/**
+ * Sub-indications (EN 319 102-1 §5.1.3; the 25 values of EU DSS SubIndication).
+ * @example
+ * ```ts
+ * if (report.subIndication === 'TRY_LATER') scheduleRetry();
+ * ```
+ */
 export type SubIndication =
   | 'FORMAT_FAILURE' | 'HASH_FAILURE' | 'SIG_CRYPTO_FAILURE' | 'REVOKED' | 'EXPIRED' | 'NOT_YET_VALID'
   | 'SIG_CONSTRAINTS_FAILURE' | 'CHAIN_CONSTRAINTS_FAILURE' | 'CERTIFICATE_CHAIN_GENERAL_FAILURE'
@@ -17,16 +29,34 @@ export type SubIndication =
   | 'REVOKED_CA_NO_POE' | 'OUT_OF_BOUNDS_NOT_REVOKED' | 'OUT_OF_BOUNDS_NO_POE' | 'REVOCATION_OUT_OF_BOUNDS_NO_POE'
   | 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE' | 'NO_POE' | 'TRY_LATER' | 'SIGNED_DATA_NOT_FOUND';
 
-/** Outcome of one check. */
+/**
+ * Outcome of one check.
+ * @example
+ * ```ts
+ * const failed = report.checks.some((c) => c.status === ('FAILED' satisfies CheckStatus));
+ * ```
+ */
 export type CheckStatus = 'PASSED' | 'FAILED' | 'WARNING' | 'INFORMATION';
 
-/** A bilingual message (Vietnamese required for display by TT 15/2025, signatures.md §1.3). */
+/**
+ * A bilingual message (Vietnamese required for display by TT 15/2025, signatures.md §1.3).
+ * @example
+ * ```ts
+ * const text = (m: LocalizedMessage, lang: 'vi' | 'en') => m[lang];
+ * ```
+ */
 export interface LocalizedMessage {
   vi: string;
   en: string;
 }
 
-/** One check of the report (một bước kiểm tra). */
+/**
+ * One check of the report (một bước kiểm tra).
+ * @example
+ * ```ts
+ * const problems = report.checks.filter((c: CheckResult) => c.status !== 'PASSED').map((c) => c.message.vi);
+ * ```
+ */
 export interface CheckResult {
   /** Stable id, usable as a policy key. */
   id: CheckId;
@@ -45,7 +75,13 @@ export interface CheckResult {
   details?: Record<string, string>;
 }
 
-/** A certificate of the chosen path, for display. */
+/**
+ * A certificate of the chosen path, for display.
+ * @example
+ * ```ts
+ * report.path.map((p: PathCertificate) => `${p.subject} (${p.notAfter})`);
+ * ```
+ */
 export interface PathCertificate {
   subject: string;
   issuer: string;
@@ -59,7 +95,13 @@ export interface PathCertificate {
   trustAnchorId?: string;
 }
 
-/** Revocation status found for one certificate. */
+/**
+ * Revocation status found for one certificate.
+ * @example
+ * ```ts
+ * report.revocation.filter((r: RevocationStatus) => r.status === 'revoked').map((r) => r.revocationDate);
+ * ```
+ */
 export interface RevocationStatus {
   certificateIndex: number;
   status: 'good' | 'revoked' | 'on-hold' | 'unknown' | 'not-checked';
@@ -70,7 +112,14 @@ export interface RevocationStatus {
   producedAt?: string;
 }
 
-/** The validation report of a certificate path (báo cáo kiểm tra đường dẫn chứng thư). */
+/**
+ * The validation report of a certificate path (báo cáo kiểm tra đường dẫn chứng thư).
+ * @example
+ * ```ts
+ * const report: CertificateValidationReport = await validateCertificatePath({ certificate, trustStore });
+ * if (report.indication === 'TOTAL_PASSED') console.log(report.path.at(-1)?.subject);
+ * ```
+ */
 export interface CertificateValidationReport {
   indication: MainIndication;
   subIndication?: SubIndication;

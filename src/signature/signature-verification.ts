@@ -15,6 +15,10 @@ export type VerifyOutcome = { ok: true } | { ok: false; unsupported: boolean; re
 /**
  * A cache the caller owns and passes to validations to reuse decoded certificates, imported keys and verified
  * signatures (bộ nhớ đệm kiểm tra). Plain `Map`s; no global state.
+ * @example
+ * ```ts
+ * const cache: ValidationCache = createValidationCache();
+ * ```
  */
 export interface ValidationCache {
   certificates: CertificateCache;

@@ -8,7 +8,13 @@
 import { BUNDLED_TRUST_ANCHORS } from './trust-anchors-data.js';
 import type { VnHierarchy } from './vn-identifiers.js';
 
-/** A bundled CA certificate with its pin and provenance. */
+/**
+ * A bundled CA certificate with its pin and provenance.
+ * @example
+ * ```ts
+ * vietnameseTrustAnchors.filter((a: BundledTrustAnchor) => a.kind === 'root').map((a) => a.source.official);
+ * ```
+ */
 export interface BundledTrustAnchor {
   /** Stable id, e.g. `neac-vietnam-national-root-ca`. */
   id: string;

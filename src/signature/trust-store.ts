@@ -7,7 +7,13 @@ import { loadCertificate, type CertificateInput, type ParsedCertificate } from '
 import { signatureError } from './errors.js';
 import type { BundledTrustAnchor } from './trust-anchors.js';
 
-/** One trust anchor (điểm tin cậy) in a store. */
+/**
+ * One trust anchor (điểm tin cậy) in a store.
+ * @example
+ * ```ts
+ * createTrustStore({ anchors: vietnameseTrustAnchors }).anchors.map((a: TrustAnchorEntry) => a.id);
+ * ```
+ */
 export interface TrustAnchorEntry {
   /** Caller-chosen or bundled id; defaults to the SHA-256 fingerprint. */
   id: string;
@@ -16,13 +22,25 @@ export interface TrustAnchorEntry {
   source?: string;
 }
 
-/** A trust store: anchors and known (untrusted) intermediates. */
+/**
+ * A trust store: anchors and known (untrusted) intermediates.
+ * @example
+ * ```ts
+ * const store: TrustStore = createTrustStore({ anchors: vietnameseTrustAnchors });
+ * ```
+ */
 export interface TrustStore {
   readonly anchors: readonly TrustAnchorEntry[];
   readonly intermediates: readonly ParsedCertificate[];
 }
 
-/** A trust anchor given as a certificate, optionally pinned to a SHA-256 fingerprint. */
+/**
+ * A trust anchor given as a certificate, optionally pinned to a SHA-256 fingerprint.
+ * @example
+ * ```ts
+ * const pinned: TrustAnchorInput = { certificate: rootPem, sha256: 'BAC8BF60…', id: 'neac' };
+ * ```
+ */
 export interface TrustAnchorInput {
   certificate: CertificateInput;
   /** Expected SHA-256 of the DER (hex, any case, colons allowed); a mismatch throws. */
@@ -31,7 +49,13 @@ export interface TrustAnchorInput {
   source?: string;
 }
 
-/** Options of {@link createTrustStore}. */
+/**
+ * Options of {@link createTrustStore}.
+ * @example
+ * ```ts
+ * const options: TrustStoreOptions = { anchors: vietnameseTrustAnchors, intermediates: [partnerCaPem] };
+ * ```
+ */
 export interface TrustStoreOptions {
   /** Anchors: certificates, pinned inputs, or bundled entries (`kind: 'intermediate'` entries go to `intermediates`). */
   anchors?: readonly (CertificateInput | TrustAnchorInput | BundledTrustAnchor)[];

@@ -7,31 +7,75 @@ import * as z from 'zod/mini';
 import { parseWith } from '../errors/index.js';
 import { ANY_POLICY } from './policy-tree.js';
 
-/** Constraint levels (mức ràng buộc), as DSS policy.xsd. */
+/**
+ * Constraint levels (mức ràng buộc), as DSS policy.xsd.
+ * @example
+ * ```ts
+ * checkLevelSchema.safeParse('WARN').success; // true
+ * ```
+ */
 export const checkLevelSchema = z.enum(['FAIL', 'WARN', 'INFORM', 'IGNORE']);
-/** FAIL: the check decides the result; WARN / INFORM: reported only; IGNORE: not reported. */
+/**
+ * FAIL: the check decides the result; WARN / INFORM: reported only; IGNORE: not reported.
+ * @example
+ * ```ts
+ * const policy = defineValidationPolicy({ ...vietnameseEgovPolicy, levels: { TARGET_NOT_CA: 'FAIL' satisfies CheckLevel } });
+ * ```
+ */
 export type CheckLevel = z.infer<typeof checkLevelSchema>;
 
 const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-/** A dated digest rule: signatures using `digest` are unacceptable after `notAfter` (ETSI TS 119 312 via DSS). */
+/**
+ * A dated digest rule: signatures using `digest` are unacceptable after `notAfter` (ETSI TS 119 312 via DSS).
+ * @example
+ * ```ts
+ * digestRuleSchema.safeParse({ digest: 'SHA-1', notAfter: '2012-08-01', source: 'ETSI TS 119 312' }).success; // true
+ * ```
+ */
 export const digestRuleSchema = z.object({
   digest: z.enum(['MD2', 'MD5', 'SHA-1', 'SHA-224', 'SHA-256', 'SHA-384', 'SHA-512']),
   notAfter: z.optional(isoDay),
   source: z.string(),
 });
+/**
+ * A dated digest rule (quy tắc hàm băm).
+ * @example
+ * ```ts
+ * const legacySha1: DigestRule = { digest: 'SHA-1', source: 'legacy edXML policy (specs/edxml.md §4.4)' };
+ * ```
+ */
 export type DigestRule = z.infer<typeof digestRuleSchema>;
 
-/** A key rule: keys of `algorithm` need at least `minKeySize` bits; optionally unacceptable after `notAfter`. */
+/**
+ * A key rule: keys of `algorithm` need at least `minKeySize` bits; optionally unacceptable after `notAfter`.
+ * @example
+ * ```ts
+ * keyRuleSchema.safeParse({ algorithm: 'EC', minKeySize: 256, source: 'TT 15/2025' }).success; // true
+ * ```
+ */
 export const keyRuleSchema = z.object({
   algorithm: z.enum(['RSA', 'RSA-PSS', 'EC', 'Ed25519', 'Ed448', 'DSA']),
   minKeySize: z.number().check(z.int(), z.nonnegative()),
   notAfter: z.optional(isoDay),
   source: z.string(),
 });
+/**
+ * A key-size rule (quy tắc độ dài khóa).
+ * @example
+ * ```ts
+ * const rsa3072: KeyRule = { algorithm: 'RSA', minKeySize: 3072, source: 'agency policy' };
+ * ```
+ */
 export type KeyRule = z.infer<typeof keyRuleSchema>;
 
-/** Stable ids of the checks a report can contain (mã kiểm tra). */
+/**
+ * Stable ids of the checks a report can contain (mã kiểm tra).
+ * @example
+ * ```ts
+ * checkIdSchema.safeParse('SIGNATURE').success; // true
+ * ```
+ */
 export const checkIdSchema = z.enum([
   'CHAIN_FOUND', 'TRUST_ANCHOR', 'SIGNATURE', 'SIGNATURE_ALGORITHM_MATCH', 'VALIDITY', 'NAME_CHAINING', 'REVOCATION',
   'NAME_CONSTRAINTS', 'CERTIFICATE_POLICIES', 'POLICY_MAPPING', 'BASIC_CONSTRAINTS', 'PATH_LENGTH', 'KEY_CERT_SIGN',
@@ -41,9 +85,22 @@ export const checkIdSchema = z.enum([
   'PROFILE_EMPTY_NAME', 'PROFILE_SUBJECT_ALT_NAME', 'PROFILE_EXTENSION_CRITICALITY', 'PROFILE_NAME_CONSTRAINTS',
   'PROFILE_KEY_USAGE_CONSISTENCY', 'PROFILE_VERSION', 'PROFILE_DER',
 ]);
+/**
+ * A stable check id (mã kiểm tra), usable as a policy `levels` key.
+ * @example
+ * ```ts
+ * const levels: Partial<Record<CheckId, CheckLevel>> = { PROFILE_AUTHORITY_KEY_ID: 'IGNORE' };
+ * ```
+ */
 export type CheckId = z.infer<typeof checkIdSchema>;
 
-/** The validation policy object. */
+/**
+ * The validation policy object.
+ * @example
+ * ```ts
+ * validationPolicySchema.safeParse(vietnameseEgovPolicy).success; // true
+ * ```
+ */
 export const validationPolicySchema = z.object({
   /** Short name, e.g. `vn-egov-default`. */
   name: z.string().check(z.minLength(1)),
@@ -81,6 +138,13 @@ export const validationPolicySchema = z.object({
   /** Level of each check; checks not listed are FAIL. */
   levels: z.partialRecord(checkIdSchema, checkLevelSchema),
 });
+/**
+ * A validation policy (chính sách kiểm tra hợp lệ).
+ * @example
+ * ```ts
+ * const policy: ValidationPolicy = { ...vietnameseEgovPolicy, name: 'chain-model', model: 'CHAIN' };
+ * ```
+ */
 export type ValidationPolicy = z.infer<typeof validationPolicySchema>;
 
 /** ETSI TS 119 312 digest sunsets as listed by EU DSS constraint.xml (signatures.md §3.5). */

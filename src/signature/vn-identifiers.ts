@@ -5,7 +5,13 @@
  */
 import type { NameAttribute } from './asn1.js';
 
-/** The Vietnamese trust hierarchies (hệ thống chứng thực). */
+/**
+ * The Vietnamese trust hierarchies (hệ thống chứng thực).
+ * @example
+ * ```ts
+ * const h: VnHierarchy = parseCertificate(pem).vn.hierarchy; // 'neac-public' | 'bcy-government' | 'unknown'
+ * ```
+ */
 export type VnHierarchy =
   /** NEAC "Vietnam National Root CA" and the licensed public CAs (chữ ký số công cộng). */
   | 'neac-public'
@@ -13,13 +19,25 @@ export type VnHierarchy =
   | 'bcy-government'
   | 'unknown';
 
-/** An identifier whose prefix is not one of the known ones, or whose value does not fit its format. */
+/**
+ * An identifier whose prefix is not one of the known ones, or whose value does not fit its format.
+ * @example
+ * ```ts
+ * parseCertificate(pem).vn.other.map((o: VnOtherIdentifier) => `${o.prefix}:${o.value}`);
+ * ```
+ */
 export interface VnOtherIdentifier {
   prefix: string;
   value: string;
 }
 
-/** Identifiers found in the subject and how sure we are of the format rules. */
+/**
+ * Identifiers found in the subject and how sure we are of the format rules.
+ * @example
+ * ```ts
+ * const { mst, mstBranch, cccd }: VnCertificateInfo = parseCertificate(pem).vn;
+ * ```
+ */
 export interface VnCertificateInfo {
   /** Mã số thuế: 10 digits (MST of an organisation or person). */
   mst?: string;
