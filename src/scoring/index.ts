@@ -98,6 +98,7 @@ export {
   resultDocumentSchema,
   toResultDocument,
   parseResultDocument,
+  resultJsonSchema,
   RESULT_FORMAT,
   RESULT_FORMAT_VERSION,
   type Explanation,

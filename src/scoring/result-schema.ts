@@ -177,3 +177,18 @@ export function parseResultDocument(input: unknown): ResultDocument {
   if (!r.success) fail('INVALID_RESULT', 'Tài liệu kết quả không hợp lệ', 'invalid result document', issuesFromZod(r.error));
   return r.data;
 }
+
+/**
+ * The JSON Schema (draft 2020-12) of the {@link ResultDocument}, for consumers in other languages. Stable within
+ * `version` 1 (fields are only added); the committed copy is `test/fixtures/scoring/result-schema.json`.
+ *
+ * @example
+ * ```ts
+ * const schema = resultJsonSchema();
+ * schema.$schema; // 'https://json-schema.org/draft/2020-12/schema'
+ * ```
+ */
+export function resultJsonSchema(): Record<string, unknown> {
+  const s = z.toJSONSchema(resultDocumentSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { ...s, $id: 'https://github.com/vn-egov/vn-egov/scoring-result-1.json', title: 'vn-egov scoring result document, version 1' };
+}

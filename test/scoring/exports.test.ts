@@ -130,3 +130,14 @@ describe('XLSX (SpreadsheetML zipped with fflate)', () => {
     expect(sheetName('   ', taken)).toBe('Sheet');
   });
 });
+
+describe('JSON Schema of the result document', () => {
+  it('matches the committed copy (changing the format must be deliberate)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const committed = JSON.parse(readFileSync(new URL('../fixtures/scoring/result-schema.json', import.meta.url), 'utf8'));
+    const { resultJsonSchema } = await import('../../src/scoring/index.js');
+    expect(resultJsonSchema()).toEqual(committed);
+    expect(committed.properties.version.const).toBe(1);
+    expect(committed.required).toEqual(expect.arrayContaining(['format', 'version', 'set', 'results']));
+  });
+});
