@@ -3,7 +3,8 @@ import { civilServiceCalendar, toVietnamTime, type InstantInput, type WorkCalend
 import { fail } from './errors.js';
 import { readInstant } from './instant.js';
 import type { LegalSource } from './legal-source.js';
-import type { Channel } from './procedure.js';
+import type { Channel, ProcessingTime } from './procedure.js';
+import { addDays } from './instant.js';
 
 /**
  * How a supplementation affects the processing time (chính sách tính thời hạn khi bổ sung hồ sơ), chosen
@@ -155,4 +156,32 @@ export function computeDueDate(input: { receivedAt: InstantInput; channel: Chann
   const dueDay = calendar.addWorkingDays(s.startDay, workingDays);
   const provisional = calendar.provisionalDaysOff(s.startDay, dueDay).length > 0;
   return { ...s, workingDays, dueDay, provisional };
+}
+
+/**
+ * The due day for a published processing time with its unit (đơn vị thời hạn): `working-day` as
+ * {@link computeDueDate}; `day` as calendar days from the start day (rolled forward to a working day, since results
+ * are returned on working days [library policy]). Hours, months, years and unknown units are refused rather than
+ * guessed.
+ *
+ * @throws VnEgovError `UNSUPPORTED_TIME_UNIT` for units other than `working-day` and `day`; the errors of
+ *   {@link computeDueDate}.
+ * @example
+ * ```ts
+ * processingDeadline({ receivedAt: '2026-03-02 09:00', channel: 'direct', time: { value: 15, unit: 'day' } }).dueDay; // '2026-03-17'
+ * ```
+ */
+export function processingDeadline(input: { receivedAt: InstantInput; channel: Channel; time: ProcessingTime } & StartDayOptions & { calendar?: WorkCalendar }): DueDate {
+  const { time } = input;
+  if (time === null || typeof time !== 'object' || !Number.isSafeInteger(time.value) || time.value < 0) {
+    fail('INVALID_OPTIONS', 'Thời hạn không hợp lệ / time must be { value: non-negative integer, unit }');
+  }
+  if (time.unit === 'working-day') return computeDueDate({ ...input, workingDays: time.value });
+  if (time.unit === 'day') {
+    const calendar = input.calendar ?? civilServiceCalendar();
+    const s = computeStartDay(input.receivedAt, input.channel, input);
+    const dueDay = calendar.addWorkingDays(addDays(s.startDay, time.value), 0);
+    return { ...s, workingDays: calendar.workingDaysBetween(s.startDay, dueDay), dueDay, provisional: calendar.provisionalDaysOff(s.startDay, dueDay).length > 0 };
+  }
+  fail('UNSUPPORTED_TIME_UNIT', `Đơn vị thời hạn chưa hỗ trợ / processing-time unit "${time.unit}"${time.raw === undefined ? '' : ` (${time.raw})`} is not supported; convert it explicitly`);
 }

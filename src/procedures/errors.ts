@@ -29,6 +29,8 @@ import { VnEgovError, type VnEgovIssue } from '../errors/index.js';
  *   before it was received).
  * - `STATISTICS_INVARIANT_VIOLATED`: a computed report breaks one of the form's invariants (a bug guard).
  * - `INVALID_SERVICE_LEVEL`: an unknown online service level or form.
+ * - `UNSUPPORTED_TIME_UNIT`: a processing time in hours, months, years or an unknown unit, which the library does not
+ *   convert to a due day by guesswork.
  *
  * @example
  * ```ts
@@ -58,7 +60,8 @@ export type ProceduresErrorCode =
   | 'DOSSIER_SEQUENCE_EXHAUSTED'
   | 'INVALID_STATISTICS_RECORD'
   | 'STATISTICS_INVARIANT_VIOLATED'
-  | 'INVALID_SERVICE_LEVEL';
+  | 'INVALID_SERVICE_LEVEL'
+  | 'UNSUPPORTED_TIME_UNIT';
 
 /** Throws a procedures {@link VnEgovError}. @internal */
 export function fail(code: ProceduresErrorCode, message: string, issues: readonly VnEgovIssue[] = []): never {

@@ -63,6 +63,7 @@ export {
   SUPPLEMENTATION_POLICIES,
   computeDueDate,
   computeStartDay,
+  processingDeadline,
   startDayOptionsSchema,
   supplementationPolicySchema,
   type DueDate,
@@ -144,3 +145,11 @@ export {
   type PostalRoute,
   type PostalTransit,
 } from './postal.js';
+export {
+  DEFAULT_OFFICE_HOURS,
+  ONLINE_RECEIPT_RULE,
+  officeHoursSchema,
+  onlineReceiptDeadline,
+  type OfficeHours,
+  type OnlineReceiptDeadline,
+} from './online-receipt.js';
