@@ -18,6 +18,11 @@ import { VnEgovError, type VnEgovIssue } from '../errors/index.js';
  * - `INVALID_STATISTICS`: a statistics report (Biểu 06) that fails its schema or its column invariants.
  * - `INVALID_RESULT`: a JSON result document that does not match the published result schema.
  * - `SET_MISMATCH`: results of different criteria sets (or versions) mixed in one call (ranking, deltas, exports).
+ *
+ * @example
+ * ```ts
+ * if (isVnEgovError(e) && (e.code as ScoringErrorCode) === 'PERIOD_FROZEN') { … }
+ * ```
  */
 export type ScoringErrorCode =
   | 'INVALID_CRITERIA_SET'
@@ -32,12 +37,26 @@ export type ScoringErrorCode =
   | 'INVALID_RESULT'
   | 'SET_MISMATCH';
 
-/** Throws a scoring error with a bilingual message (`vi — en`) and optional structured issues. */
+/**
+ * Throws a scoring error with a bilingual message (`vi — en`) and optional structured issues.
+ *
+ * @example
+ * ```ts
+ * fail('INVALID_PERIOD', 'Kỳ không hợp lệ', 'invalid period');
+ * ```
+ */
 export function fail(code: ScoringErrorCode, vi: string, en: string, issues: readonly VnEgovIssue[] = []): never {
   throw new VnEgovError<ScoringErrorCode>(code, `${vi} — ${en}`, { issues });
 }
 
-/** Builds one structured issue. */
+/**
+ * Builds one structured issue.
+ *
+ * @example
+ * ```ts
+ * issue('duplicate_id', ['groups', 0, 'id'], 'group id "g" is used twice');
+ * ```
+ */
 export function issue(code: string, path: readonly (string | number)[], message: string): VnEgovIssue {
   return { code, path: [...path], message };
 }

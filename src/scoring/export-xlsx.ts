@@ -36,7 +36,14 @@ function esc(s: string): string {
     .replace(/"/g, '&quot;');
 }
 
-/** Column letters: 0 → A, 25 → Z, 26 → AA. */
+/**
+ * Column letters: 0 → A, 25 → Z, 26 → AA.
+ *
+ * @example
+ * ```ts
+ * columnName(27); // 'AB'
+ * ```
+ */
 export function columnName(index: number): string {
   let n = index + 1;
   let s = '';
@@ -70,7 +77,14 @@ function sheetXml(rows: Cell[][]): string {
   );
 }
 
-/** A valid, unique sheet name: at most 31 characters, none of `[]:*?/\`, not blank. */
+/**
+ * A valid, unique sheet name: at most 31 characters, none of `[]:*?/\`, not blank.
+ *
+ * @example
+ * ```ts
+ * sheetName('Tiến độ / kết quả', new Set()); // 'Tiến độ   kết quả'
+ * ```
+ */
 export function sheetName(name: string, taken: Set<string>): string {
   let base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
   let candidate = base;

@@ -58,10 +58,24 @@ export interface LevelResult {
   reason?: 'no-score' | 'below-minimum';
 }
 
-/** Label of the unranked state: "Không xếp hạng" / "Not ranked". */
+/**
+ * Label of the unranked state: "Không xếp hạng" / "Not ranked".
+ *
+ * @example
+ * ```ts
+ * NOT_RANKED_LABEL.vi; // 'Không xếp hạng'
+ * ```
+ */
 export const NOT_RANKED_LABEL: LocalizedText = { vi: 'Không xếp hạng', en: 'Not ranked' };
 
-/** Consistency problems of a level scheme (empty when fine); `path` prefixes each issue's path. */
+/**
+ * Consistency problems of a level scheme (empty when fine); `path` prefixes each issue's path.
+ *
+ * @example
+ * ```ts
+ * levelSchemeProblems(scheme); // [] when the bands are in order
+ * ```
+ */
 export function levelSchemeProblems(s: LevelScheme, path: readonly (string | number)[] = []): VnEgovIssue[] {
   const out: VnEgovIssue[] = [];
   const seen = new Set<number>();

@@ -22,7 +22,14 @@ export const periodSchema = z.discriminatedUnion('kind', [
 /** See {@link periodSchema}. */
 export type Period = z.infer<typeof periodSchema>;
 
-/** A period, or its key: `"2025-02"` (month), `"2025-Q1"` (quarter), `"2025"` (year). */
+/**
+ * A period, or its key: `"2025-02"` (month), `"2025-Q1"` (quarter), `"2025"` (year).
+ *
+ * @example
+ * ```ts
+ * const p: PeriodInput = '2026-Q3';
+ * ```
+ */
 export type PeriodInput = Period | string;
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -104,9 +104,23 @@ export const scoreResultSchema = z.object({
 /** See {@link scoreResultSchema}. */
 export type ScoreResult = z.infer<typeof scoreResultSchema>;
 
-/** The `format` tag of a JSON result document. */
+/**
+ * The `format` tag of a JSON result document.
+ *
+ * @example
+ * ```ts
+ * doc.format === RESULT_FORMAT; // 'vn-egov/scoring-result'
+ * ```
+ */
 export const RESULT_FORMAT = 'vn-egov/scoring-result' as const;
-/** The version of the JSON result document format; bumped only on breaking changes. */
+/**
+ * The version of the JSON result document format; bumped only on breaking changes.
+ *
+ * @example
+ * ```ts
+ * doc.version === RESULT_FORMAT_VERSION; // 1
+ * ```
+ */
 export const RESULT_FORMAT_VERSION = 1 as const;
 
 /**

@@ -4,7 +4,14 @@ import { formatPeriod, periodKey } from './periods.js';
 import type { RankEntry } from './rank.js';
 import type { ScoreResult } from './result-schema.js';
 
-/** A cell of an export table: text, a number, or empty (`null`: not scored). */
+/**
+ * A cell of an export table: text, a number, or empty (`null`: not scored).
+ *
+ * @example
+ * ```ts
+ * const row: Cell[] = ['xa-a', 'xã A', 'tháng 08/2026', 70.02, null];
+ * ```
+ */
 export type Cell = string | number | null;
 
 /** Column headers of the unit columns, by language. */
@@ -13,7 +20,14 @@ const HEAD = {
   en: { unitId: 'Unit id', unitName: 'Unit name', period: 'Period', total: 'Total', rank: 'Rank', notRanked: 'Not ranked', group: 'Group points', max: 'max' },
 } as const;
 
-/** Throws `SET_MISMATCH` unless every result is of the same set and version. */
+/**
+ * Throws `SET_MISMATCH` unless every result is of the same set and version.
+ *
+ * @example
+ * ```ts
+ * sameSet(results); // throws SET_MISMATCH for mixed sets
+ * ```
+ */
 export function sameSet(results: readonly ScoreResult[]): void {
   const f = results[0];
   if (f && results.some((r) => r.setId !== f.setId || r.setVersion !== f.setVersion)) {

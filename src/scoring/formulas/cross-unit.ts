@@ -61,7 +61,14 @@ export const zScoreFormulaSchema = z.object({
 /** See {@link zScoreFormulaSchema}. */
 export type ZScoreFormula = z.infer<typeof zScoreFormulaSchema>;
 
-/** Any cross-unit formula. */
+/**
+ * Any cross-unit formula.
+ *
+ * @example
+ * ```ts
+ * const f: CrossUnitFormula = { kind: 'min-max', input: 'x', direction: 'higher-is-better', zeroDenominator: 'null' };
+ * ```
+ */
 export type CrossUnitFormula = NormaliseToBestFormula | MinMaxFormula | ZScoreFormula;
 
 /**

@@ -16,7 +16,14 @@ import type { FormulaContext, FormulaOutcome } from './outcome.js';
 import { evaluateRatio, ratioFormulaSchema } from './ratio.js';
 import { evaluateThresholds, thresholdsFormulaSchema } from './thresholds.js';
 
-/** The formula kinds (loại công thức), in the order of the spec's feature list. */
+/**
+ * The formula kinds (loại công thức), in the order of the spec's feature list.
+ *
+ * @example
+ * ```ts
+ * FORMULA_KINDS.includes('ratio'); // true
+ * ```
+ */
 export const FORMULA_KINDS = [
   'ratio',
   'thresholds',
@@ -31,7 +38,14 @@ export const FORMULA_KINDS = [
   'monitoring',
 ] as const;
 
-/** The formula kinds whose points depend on the other units scored together. */
+/**
+ * The formula kinds whose points depend on the other units scored together.
+ *
+ * @example
+ * ```ts
+ * CROSS_UNIT_KINDS.has('z-score'); // true
+ * ```
+ */
 export const CROSS_UNIT_KINDS: ReadonlySet<string> = new Set(['normalise-to-best', 'min-max', 'z-score']);
 
 /**

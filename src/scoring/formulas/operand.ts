@@ -28,22 +28,50 @@ export const operandSchema = z.union([
 /** See {@link operandSchema}. */
 export type Operand = z.infer<typeof operandSchema>;
 
-/** What the policy does when an input is absent or `null`: score `null` (default), score 0, or throw `MISSING_INPUT`. */
+/**
+ * What the policy does when an input is absent or `null`: score `null` (default), score 0, or throw `MISSING_INPUT`.
+ *
+ * @example
+ * ```ts
+ * missingPolicySchema.parse('zero');
+ * ```
+ */
 export const missingPolicySchema = z.enum(['null', 'zero', 'error']);
 /** See {@link missingPolicySchema}. */
 export type MissingPolicy = z.infer<typeof missingPolicySchema>;
 
-/** What a zero denominator yields: `null` (no score), `zero` (0 points) or `full` (the maximum). */
+/**
+ * What a zero denominator yields: `null` (no score), `zero` (0 points) or `full` (the maximum).
+ *
+ * @example
+ * ```ts
+ * zeroDenominatorPolicySchema.parse('full');
+ * ```
+ */
 export const zeroDenominatorPolicySchema = z.enum(['null', 'zero', 'full']);
 /** See {@link zeroDenominatorPolicySchema}. */
 export type ZeroDenominatorPolicy = z.infer<typeof zeroDenominatorPolicySchema>;
 
-/** The input keys an operand reads. */
+/**
+ * The input keys an operand reads.
+ *
+ * @example
+ * ```ts
+ * operandKeys({ op: 'max', of: ['a', 'b'] }); // ['a', 'b']
+ * ```
+ */
 export function operandKeys(op: Operand): readonly string[] {
   return typeof op === 'string' ? [op] : op.of;
 }
 
-/** Reads a plain number from an input value; booleans count as 1/0; anything else (or absence) is `null`. */
+/**
+ * Reads a plain number from an input value; booleans count as 1/0; anything else (or absence) is `null`.
+ *
+ * @example
+ * ```ts
+ * numericValue(true); // 1
+ * ```
+ */
 export function numericValue(v: InputValue | undefined): number | null {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -53,6 +81,11 @@ export function numericValue(v: InputValue | undefined): number | null {
 /**
  * Resolves an operand against the input values; records each value read in `used` (absent → `null`).
  * Returns `null` when a needed input is missing.
+ *
+ * @example
+ * ```ts
+ * resolveOperand({ op: 'sum', of: ['a', 'b'] }, { a: 1, b: 2 }, {}); // 3
+ * ```
  */
 export function resolveOperand(
   op: Operand,

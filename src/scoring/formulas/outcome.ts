@@ -46,7 +46,14 @@ export const populationStatsSchema = z.object({
 /** See {@link populationStatsSchema}. */
 export type PopulationStats = z.infer<typeof populationStatsSchema>;
 
-/** What a formula needs to evaluate one indicator for one unit. */
+/**
+ * What a formula needs to evaluate one indicator for one unit.
+ *
+ * @example
+ * ```ts
+ * const ctx: FormulaContext = { maxPoints: 20, values: { a: 1, b: 2 }, periodKind: 'month' };
+ * ```
+ */
 export interface FormulaContext {
   /** The indicator's maximum points. */
   readonly maxPoints: number;
@@ -58,7 +65,14 @@ export interface FormulaContext {
   readonly population?: PopulationStats | undefined;
 }
 
-/** The raw (unrounded) result of a formula, with what it read and computed. */
+/**
+ * The raw (unrounded) result of a formula, with what it read and computed.
+ *
+ * @example
+ * ```ts
+ * const o: FormulaOutcome = { points: 10, status: 'scored', inputs: { a: 1, b: 2 }, steps: { ratio: 0.5 } };
+ * ```
+ */
 export interface FormulaOutcome {
   points: number | null;
   status: IndicatorStatus;
@@ -70,7 +84,14 @@ export interface FormulaOutcome {
   policy?: string;
 }
 
-/** Applies a missing-data policy. */
+/**
+ * Applies a missing-data policy.
+ *
+ * @example
+ * ```ts
+ * missingOutcome('null', { a: null }).points; // null
+ * ```
+ */
 export function missingOutcome(
   policy: 'null' | 'zero' | 'error' | undefined,
   inputs: Record<string, number | boolean | null>,
@@ -80,7 +101,14 @@ export function missingOutcome(
   return { points: p === 'zero' ? 0 : null, status: 'missing-data', inputs, steps, policy: `missing:${p}` };
 }
 
-/** Applies a zero-denominator policy. */
+/**
+ * Applies a zero-denominator policy.
+ *
+ * @example
+ * ```ts
+ * zeroDenominatorOutcome('full', 6, {}).points; // 6
+ * ```
+ */
 export function zeroDenominatorOutcome(
   policy: 'null' | 'zero' | 'full',
   maxPoints: number,

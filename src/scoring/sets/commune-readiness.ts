@@ -44,7 +44,14 @@ export const caoBang2020Bands: LevelScheme = {
   belowMinimum: 'not-ranked',
 };
 
-/** The four result groups of Hạng mục B in order: presence (1) → interaction (2) → transaction (3) → transformation (4). */
+/**
+ * The four result groups of Hạng mục B in order: presence (1) → interaction (2) → transaction (3) → transformation (4).
+ *
+ * @example
+ * ```ts
+ * RESULT_LEVEL_GROUPS[3]; // 'transformation' (mức độ 4)
+ * ```
+ */
 export const RESULT_LEVEL_GROUPS = ['presence', 'interaction', 'transaction', 'transformation'] as const;
 
 /**
