@@ -115,6 +115,7 @@ export {
   defineLevelScheme,
   classify,
   compareLevels,
+  levelOf,
   NOT_RANKED_LABEL,
   type LevelScheme,
   type LevelResult,

@@ -158,3 +158,20 @@ export function compareLevels(a: LevelResult, b: LevelResult, scheme: LevelSchem
   if (a.level === null || b.level === null) return (a.level === null ? 0 : 1) - (b.level === null ? 0 : 1);
   return scheme.direction === 'higher-is-better' ? a.level - b.level : b.level - a.level;
 }
+
+/**
+ * Classifies a score result in a level scheme, on the scheme's basis (the total or one group's points).
+ * Throws `INVALID_OPTIONS` if the group is not in the result.
+ *
+ * @example
+ * ```ts
+ * levelOf(result, criteriaSets.egdi.levels![0]!).label.en; // 'Very High'
+ * ```
+ */
+export function levelOf(result: { total: number | null; groups: readonly { id: string; points: number | null }[] }, scheme: LevelScheme): LevelResult {
+  if (scheme.basis.kind === 'total') return classify(result.total, scheme);
+  const id = scheme.basis.group;
+  const g = result.groups.find((x) => x.id === id);
+  if (!g) fail('INVALID_OPTIONS', `Kết quả không có nhóm "${id}"`, `the result has no group "${id}"`);
+  return classify(g.points, scheme);
+}

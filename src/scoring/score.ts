@@ -68,8 +68,9 @@ function plainUnit(u: unknown): boolean {
   return true;
 }
 
-function inputIssues(units: readonly unknown[], plan: readonly PlanIndicator[]): VnEgovIssue[] {
+function inputIssues(units: readonly unknown[], plan: readonly PlanIndicator[], levels: readonly string[] | undefined): VnEgovIssue[] {
   const out: VnEgovIssue[] = [];
+  const known = levels ? new Set(levels) : undefined;
   const seen = new Map<string, number>();
   const bounded = plan.filter((p) => p.ind.formula.kind === 'manual' || p.ind.formula.kind === 'assessed');
   units.forEach((u, i) => {
@@ -85,6 +86,10 @@ function inputIssues(units: readonly unknown[], plan: readonly PlanIndicator[]):
         for (const x of issuesFromZod(r.error)) out.push({ ...x, path: [i, ...x.path] });
         return;
       }
+    }
+    const level = (u as UnitInputs).level;
+    if (known && level !== undefined && !known.has(level)) {
+      out.push(issue('unknown_unit_level', [i, 'level'], `unit level "${level}" is not one of ${[...known].join(', ')}`));
     }
     const values = (u as UnitInputs).values;
     for (const p of bounded) {
@@ -173,7 +178,7 @@ export function score(set: CriteriaSet, inputs: UnitInputs | readonly UnitInputs
       plan.push({ ind, group: gi, scope: ind.scope ? new Set(ind.scope) : undefined, cross: CROSS_UNIT_KINDS.has(ind.formula.kind) });
     }
   });
-  const problems = inputIssues(units, plan);
+  const problems = inputIssues(units, plan, s.unitLevels);
   if (problems.length) {
     fail('INVALID_INPUTS', `Dữ liệu đầu vào không hợp lệ (${problems.length} lỗi)`, `invalid inputs (${problems.length} problems): ${problems[0]!.path.join('.')}: ${problems[0]!.message}`, problems);
   }

@@ -98,3 +98,19 @@ describe('levels as data, with direction', () => {
     expect(() => defineLevelScheme({ id: '' })).toThrow(expect.objectContaining({ code: 'INVALID_LEVEL_SCHEME' }));
   });
 });
+
+describe('levelOf and unit levels', () => {
+  it('classifies a result on the scheme basis (total or group)', async () => {
+    const { levelOf } = await import('../../src/scoring/index.js');
+    const vn = score(criteriaSets.egdi, { unitId: 'VNM', values: { osi: 0.7081, tii: 0.878, hci: 0.7267 } }, { period: '2024' });
+    expect(levelOf(vn, criteriaSets.egdi.levels![0]!)).toMatchObject({ level: 4, ranked: true, label: { en: 'Very High' } });
+    const commune = score(criteriaSets.communeReadiness, { unitId: 'x', level: 'commune', values: { staff: { points: 40, evidence: ['a'] } } }, { period: '2025' });
+    expect(levelOf(commune, criteriaSets.communeReadiness.levels![0]!)).toMatchObject({ level: 4, label: { vi: 'Mức IV' } });
+    expect(() => levelOf({ total: 1, groups: [] }, criteriaSets.communeReadiness.levels![0]!)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+  });
+  it('an unknown unit level is an input error, not a silent full scope', () => {
+    expect(() => score(criteriaSets.qd766, { unitId: 'x', level: 'comune', values: {} }, { period: '2026-08' })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUTS', issues: [expect.objectContaining({ code: 'unknown_unit_level', path: [0, 'level'] })] }),
+    );
+  });
+});
