@@ -150,16 +150,23 @@ export function createProcedureCatalog(procedures: Iterable<Procedure>): Procedu
     unique.delete(p.code); // the last one wins, in its own position
     unique.set(p.code, p);
   }
+  const memo = new Map<string, string>();
+  const foldCached = (text: string): string => {
+    let v = memo.get(text);
+    if (v === undefined) memo.set(text, (v = ` ${tokens(text).join(' ')} `));
+    return v;
+  };
   for (const p of unique.values()) {
     const i = entries.length;
-    const nameTokens = [...new Set(tokens(p.name))];
+    const allNameTokens = tokens(p.name);
+    const nameTokens = [...new Set(allNameTokens)];
     const agencies = [...p.agencies.executing, ...p.agencies.competent, ...p.agencies.authorized, ...p.agencies.coordinating].map((a) => a.name);
     const entry: Entry = {
       p,
-      nameKey: ` ${tokens(p.name).join(' ')} `,
+      nameKey: ` ${allNameTokens.join(' ')} `,
       nameLower: p.name.normalize('NFC').toLowerCase(),
-      sectorKeys: p.sectors.flatMap((s) => [fold(s.name).trim(), ...(s.code === undefined ? [] : [s.code.toLowerCase()])]),
-      agencyKey: ` ${tokens([...agencies, ...Object.values(p.agencies.text ?? {})].join(' ')).join(' ')} `,
+      sectorKeys: p.sectors.flatMap((s) => [foldCached(s.name).trim(), ...(s.code === undefined ? [] : [s.code.toLowerCase()])]),
+      agencyKey: foldCached([...agencies, ...Object.values(p.agencies.text ?? {})].join(' ')),
       levels: p.levels.reduce((m, l) => m | LEVEL_BITS[l], 0),
       tokenCount: nameTokens.length,
       tokens: nameTokens,
@@ -201,14 +208,15 @@ export function createProcedureCatalog(procedures: Iterable<Procedure>): Procedu
   function search(queryInput: CatalogQuery | string): CatalogHit[] {
     const q = readQuery(queryInput);
     const limit = q.limit ?? 20;
-    const sector = q.sector === undefined ? undefined : fold(q.sector).trim();
+    const sectorCode = q.sector === undefined ? undefined : q.sector.normalize('NFC').trim().toLowerCase();
+    const sectorWords = q.sector === undefined ? undefined : tokens(q.sector).join(' ');
     const agencyTokens = q.agency === undefined ? [] : tokens(q.agency);
     const levelBit = q.level === undefined ? 0 : LEVEL_BITS[q.level];
     const passes = (e: Entry): boolean =>
       (levelBit === 0 || (e.levels & levelBit) !== 0) &&
       (q.kind === undefined || e.p.kind === q.kind) &&
       (q.onlineForm === undefined || e.p.online.form === q.onlineForm) &&
-      (sector === undefined || e.sectorKeys.some((k) => k === sector || k.includes(sector))) &&
+      (sectorCode === undefined || e.sectorKeys.some((k) => k === sectorCode || (sectorWords !== '' && k.includes(sectorWords!)))) &&
       (agencyTokens.length === 0 || agencyTokens.every((t) => e.agencyKey.includes(` ${t}`)));
 
     const text = (q.text ?? '').normalize('NFC').trim();

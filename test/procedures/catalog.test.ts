@@ -84,6 +84,13 @@ describe('createProcedureCatalog on a generated national-size catalog', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
     // the same query typed with diacritics gives the same first hit
     expect(catalog.search('Cấp giấy phép xây dựng')[0]!.procedure.name).toBe(hits[0]!.procedure.name);
+    // sector filter: name with punctuation, with or without diacritics, or the code
+    const labour = catalog.search({ sector: 'lao dong tien luong', limit: 10_000 });
+    expect(labour.length).toBeGreaterThan(50);
+    expect(catalog.search({ sector: 'Lao động - Tiền lương', limit: 10_000 }).length).toBe(labour.length);
+    for (const h of labour) expect(h.procedure.sectors[0]!.name).toBe('Lao động - Tiền lương');
+    const code = labour[0]!.procedure.sectors[0]!.code!;
+    expect(catalog.search({ sector: code, limit: 10_000 }).every((h) => h.procedure.sectors[0]!.code === code)).toBe(true);
     // the last word is a prefix
     expect(catalog.search('giay phep xay d').length).toBeGreaterThan(0);
   });
