@@ -15,6 +15,8 @@ export interface PayloadSpan {
   readonly ranges: [number, number][];
   /** Number of characters (string source) or bytes in the ranges. */
   encodedLength: number;
+  /** Whether the payload holds only whitespace, when known without the source (streamed input). */
+  blank?: boolean;
 }
 
 /** What the in-memory front end produces. @internal */

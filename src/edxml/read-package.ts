@@ -81,12 +81,12 @@ export function readPackage(env: Envelope, reader: FieldReader, envelope: XmlEle
       if (payloadEl?.payloadIndex !== undefined) used.add(payloadEl.payloadIndex);
       for (const extra of edxmlChildren(att, 'ContentTransferEncoded').slice(1)) if (extra.payloadIndex !== undefined) used.add(extra.payloadIndex);
       const attachment = createAttachment(index, meta, env.source, span === undefined ? null : span.ranges);
-      if (span !== undefined && isBlank(env, span.ranges)) reader.add('empty_attachment', [...path, 'contentTransferEncoded'], 'warning', 'the attachment payload is empty');
+      if (span !== undefined && isBlank(env, span.ranges, span.blank)) reader.add('empty_attachment', [...path, 'contentTransferEncoded'], 'warning', 'the attachment payload is empty');
       attachments.push(attachment);
     }
   }
   env.payloads.forEach((p, i) => {
-    if (!used.has(i) && !isBlank(env, p.ranges)) {
+    if (!used.has(i) && !isBlank(env, p.ranges, p.blank)) {
       reader.add('unexpected_payload', ['payloads', i], 'error', `a ${p.qname} outside AttachmentEncoded/Attachment is not read (${p.encodedLength} characters)`);
     }
   });
@@ -101,7 +101,13 @@ export function readPackage(env: Envelope, reader: FieldReader, envelope: XmlEle
   return { message: message as EdxmlDocument, attachments, signature: describeSignature(sig, env.envelopeText) };
 }
 
-function isBlank(env: Envelope, ranges: readonly (readonly [number, number])[]): boolean {
+/** For each `AttachmentEncoded/Attachment`, in order, the index of its payload (streamed reading). @internal */
+export function attachmentPayloadIndexes(root: XmlElement): (number | undefined)[] {
+  return edxmlChildren(root, 'AttachmentEncoded').flatMap((e) => edxmlChildren(e, 'Attachment').map((a) => edxmlChildren(a, 'ContentTransferEncoded')[0]?.payloadIndex));
+}
+
+function isBlank(env: Envelope, ranges: readonly (readonly [number, number])[], known?: boolean): boolean {
+  if (known !== undefined) return known;
   for (const [a, b] of ranges) {
     for (let i = a; i < b; i++) {
       const c = typeof env.source === 'string' ? env.source.charCodeAt(i) : env.source[i]!;

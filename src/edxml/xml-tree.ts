@@ -39,7 +39,8 @@ export interface XmlElement {
 const PAYLOAD_LOCAL = 'ContentTransferEncoded';
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function malformed(message: string, where: string): never {
+function malformed(message: string, where: string | (() => string)): never {
+  if (typeof where === 'function') where = where();
   fail('XML_MALFORMED', `XML không hợp lệ / malformed XML: ${message} (${where})`, [issue('malformed_xml', [], 'error', `${message} at ${where}`)]);
 }
 
@@ -48,7 +49,7 @@ function isXmlChar(cp: number): boolean {
 }
 
 /** Decodes the five XML entities and numeric character references; throws on anything else. @internal */
-export function decodeEntities(raw: string, where: string): string {
+export function decodeEntities(raw: string, where: string | (() => string)): string {
   let amp = raw.indexOf('&');
   if (amp < 0) return raw;
   let out = '';
@@ -77,12 +78,12 @@ export function decodeEntities(raw: string, where: string): string {
   return out + raw.slice(last);
 }
 
-function normalizeText(raw: string, where: string): string {
+function normalizeText(raw: string, where: string | (() => string)): string {
   const text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
   return decodeEntities(text, where);
 }
 
-function normalizeAttribute(raw: string, where: string): string {
+function normalizeAttribute(raw: string, where: string | (() => string)): string {
   return decodeEntities(raw.replace(/\r\n|[\t\n\r]/g, ' '), where);
 }
 
@@ -140,25 +141,25 @@ export function parseXmlTree(envelope: string, limits: EdxmlLimits, locate: (off
     if (qname === undefined) malformed('empty node', 'envelope');
     const metadata = (node as Record<symbol, { startIndex?: number; endIndex?: number } | undefined>)[meta];
     const start = metadata?.startIndex ?? -1;
-    const where = start >= 0 ? locate(start) : `<${qname}>`;
-    if (isForbiddenName(qname)) fail('XML_FORBIDDEN_NAME', `Tên bị cấm / forbidden name ${describeValue(qname)}`, [issue('forbidden_name', [], 'error', where)]);
+    const here = (): string => (start >= 0 ? locate(start) : `<${qname}>`);
+    if (isForbiddenName(qname)) fail('XML_FORBIDDEN_NAME', `Tên bị cấm / forbidden name ${describeValue(qname)}`, [issue('forbidden_name', [], 'error', here())]);
     const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;
     const attrNames = Object.keys(rawAttrs);
     if (attrNames.length > limits.maxAttributes) {
-      fail('XML_LIMIT_EXCEEDED', `Quá nhiều thuộc tính / more than ${limits.maxAttributes} attributes`, [issue('max_attributes', [], 'error', where)]);
+      fail('XML_LIMIT_EXCEEDED', `Quá nhiều thuộc tính / more than ${limits.maxAttributes} attributes`, [issue('max_attributes', [], 'error', here())]);
     }
     let local = scope;
     const plain: [string, string][] = [];
     for (const name of attrNames) {
-      if (isForbiddenName(name)) fail('XML_FORBIDDEN_NAME', `Tên bị cấm / forbidden attribute name ${describeValue(name)}`, [issue('forbidden_name', [], 'error', where)]);
-      const value = normalizeAttribute(String(rawAttrs[name]), where);
+      if (isForbiddenName(name)) fail('XML_FORBIDDEN_NAME', `Tên bị cấm / forbidden attribute name ${describeValue(name)}`, [issue('forbidden_name', [], 'error', here())]);
+      const value = normalizeAttribute(String(rawAttrs[name]), here);
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         const prefix = name === 'xmlns' ? '' : name.slice(6);
         if (prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NAMESPACE) || value === XMLNS_NAMESPACE) {
-          fail('XML_NAMESPACE_ERROR', `Khai báo namespace không hợp lệ / illegal namespace declaration ${name}="${value}"`, [issue('namespace_declaration', [], 'error', where)]);
+          fail('XML_NAMESPACE_ERROR', `Khai báo namespace không hợp lệ / illegal namespace declaration ${name}="${value}"`, [issue('namespace_declaration', [], 'error', here())]);
         }
         if (prefix !== '' && value === '') {
-          fail('XML_NAMESPACE_ERROR', `Khai báo namespace rỗng / empty declaration of prefix ${prefix}`, [issue('namespace_declaration', [], 'error', where)]);
+          fail('XML_NAMESPACE_ERROR', `Khai báo namespace rỗng / empty declaration of prefix ${prefix}`, [issue('namespace_declaration', [], 'error', here())]);
         }
         if (local === scope) local = new Map(scope);
         (local as Map<string, string>).set(prefix, value);
@@ -174,7 +175,7 @@ export function parseXmlTree(envelope: string, limits: EdxmlLimits, locate: (off
       const uri = local.get(prefix);
       if (uri === undefined || uri === '') {
         fail('XML_NAMESPACE_ERROR', `Tiền tố chưa khai báo / undeclared namespace prefix ${describeValue(prefix)} on ${describeValue(name)}`, [
-          issue('undeclared_prefix', [], 'error', where),
+          issue('undeclared_prefix', [], 'error', here()),
         ]);
       }
       return { ns: uri, local: name.slice(colon + 1) };
@@ -184,7 +185,7 @@ export function parseXmlTree(envelope: string, limits: EdxmlLimits, locate: (off
     const seen = new Set<string>();
     for (const a of attributes) {
       const key = `${a.ns ?? ''}|${a.local}`;
-      if (seen.has(key)) malformed(`attribute ${a.qname} repeated`, where);
+      if (seen.has(key)) malformed(`attribute ${a.qname} repeated`, here());
       seen.add(key);
     }
     const isPayload = el.local === PAYLOAD_LOCAL;
@@ -194,15 +195,15 @@ export function parseXmlTree(envelope: string, limits: EdxmlLimits, locate: (off
     const content = node[qname];
     if (Array.isArray(content)) {
       for (const child of content as FxpNode[]) {
-        if (Object.hasOwn(child, '#text')) text += normalizeText(String(child['#text']), where);
+        if (Object.hasOwn(child, '#text')) text += normalizeText(String(child['#text']), here);
         else if (Object.hasOwn(child, '#cdata')) {
           const parts = child['#cdata'] as FxpNode[];
           for (const p of parts) text += String(p['#text'] ?? '').replace(/\r\n?/g, '\n');
         } else children.push(build(child, local, depth + 1));
       }
-    } else if (typeof content === 'string') text = normalizeText(content, where);
+    } else if (typeof content === 'string') text = normalizeText(content, here);
     if (isPayload && (children.length > 0 || text.trim() !== '')) {
-      fail('EDXML_INVALID_ATTACHMENT', 'Tệp đính kèm không hợp lệ / unexpected content left in ContentTransferEncoded', [issue('payload_markup', [], 'error', where)]);
+      fail('EDXML_INVALID_ATTACHMENT', 'Tệp đính kèm không hợp lệ / unexpected content left in ContentTransferEncoded', [issue('payload_markup', [], 'error', here())]);
     }
     return { ...el, qname, attributes, children, text, payloadIndex, start, end: metadata?.endIndex ?? -1 };
   };
