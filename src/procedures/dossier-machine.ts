@@ -16,6 +16,7 @@ const text = z.string().check(z.minLength(1));
 /**
  * A dossier event (sự kiện hồ sơ). Every event has `at` (an instant; a string without offset is Vietnam time).
  *
+ * - `submitted`: submission (nộp hồ sơ); only as the first event of {@link foldDossierEvents} (it creates the dossier).
  * - `received`: official receipt with the receipt slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả); starts the clock.
  * - `handedOver`: a hand-over between units (a row of the control slip, Phiếu kiểm soát), with an optional step due day.
  * - `supplementRequested` / `supplemented`: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, and the complete dossier.
@@ -33,6 +34,7 @@ const text = z.string().check(z.minLength(1));
  * ```
  */
 export const dossierEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('submitted'), at: instantInput }),
   z.object({ type: z.literal('received'), at: instantInput, receiptNumber: z.optional(text) }),
   z.object({ type: z.literal('handedOver'), at: instantInput, from: text, to: text, stepDueDay: z.optional(isoDay) }),
   z.object({ type: z.literal('supplementRequested'), at: instantInput, reason: z.optional(text) }),
@@ -168,6 +170,7 @@ type Target = DossierStatusCode | 'same';
  * ```
  */
 export const DOSSIER_TRANSITIONS: Readonly<Record<DossierEventType, { readonly from: readonly DossierStatusCode[]; readonly to: Target }>> = Object.freeze({
+  submitted: { from: [], to: 1 },
   received: { from: [1], to: 2 },
   handedOver: { from: [2, 4, 5, 9], to: 4 },
   supplementRequested: { from: [1, 4], to: 5 },
@@ -317,6 +320,8 @@ export function applyDossierEvent(dossier: Dossier, event: DossierEvent, options
   const count = () => computeStartDay(at.iso, d.channel, { ...d.startDay, calendar });
 
   switch (e.type) {
+    case 'submitted':
+      break; // unreachable: no status allows it (the dossier is created by the submission)
     case 'received': {
       next.regime = oneStopRegimeOnDay(at.day).id satisfies OneStopRegimeId;
       next.receivedAt = at.iso;
@@ -405,17 +410,40 @@ export function applyDossierEvent(dossier: Dossier, event: DossierEvent, options
 }
 
 /**
- * Folds events over a new dossier: `createDossier(init)` then {@link applyDossierEvent} for each event in order.
+ * Folds events over a new dossier: the dossier is created at submission — from `init.submittedAt`, or from a first
+ * `submitted` event — then {@link applyDossierEvent} applies each event in order.
  *
- * @throws the errors of {@link createDossier} and {@link applyDossierEvent}, naming the index of the failing event.
+ * @throws the errors of {@link createDossier} and {@link applyDossierEvent}; `INVALID_EVENT` when the submission time
+ *   is given twice or not at all.
  * @example
  * ```ts
- * foldDossierEvents(init, [{ type: 'received', at: '2026-03-02 09:00' }, { type: 'handedOver', at: '2026-03-02 10:00', from: 'Một cửa', to: 'Phòng Kinh tế' }]).status; // 4
+ * foldDossierEvents({ id: 'HS-1', procedureCode: '1.000358', channel: 'direct', processingDays: 5, policy: 'restart' }, [
+ *   { type: 'submitted', at: '2026-03-02 08:55' },
+ *   { type: 'received', at: '2026-03-02 09:00' },
+ *   { type: 'handedOver', at: '2026-03-02 10:00', from: 'Một cửa', to: 'Phòng Kinh tế' },
+ * ]).status; // 4
  * ```
  */
-export function foldDossierEvents(init: DossierInit, events: Iterable<DossierEvent>, options: DossierOptions = {}): Dossier {
-  let d = createDossier(init);
-  for (const e of events) d = applyDossierEvent(d, e, options);
+export function foldDossierEvents(
+  init: Omit<DossierInit, 'submittedAt'> & { submittedAt?: DossierInit['submittedAt'] },
+  events: Iterable<DossierEvent>,
+  options: DossierOptions = {},
+): Dossier {
+  let d: Dossier | undefined = init.submittedAt === undefined ? undefined : createDossier(init as DossierInit);
+  for (const e of events) {
+    if (d === undefined) {
+      if (e === null || typeof e !== 'object' || e.type !== 'submitted') {
+        fail('INVALID_EVENT', 'Thiếu thời điểm nộp hồ sơ / the first event must be "submitted" when init has no submittedAt', [issue('missing_submission', ['submittedAt'], 'expected submittedAt or a first "submitted" event')]);
+      }
+      d = createDossier({ ...init, submittedAt: e.at });
+      continue;
+    }
+    if (e !== null && typeof e === 'object' && e.type === 'submitted' && d.history.length === 0 && init.submittedAt !== undefined) {
+      fail('INVALID_EVENT', 'Thời điểm nộp hồ sơ được cho hai lần / submittedAt is given in init and as a "submitted" event', [issue('duplicate_submission', ['submittedAt'], 'give it once')]);
+    }
+    d = applyDossierEvent(d, e, options);
+  }
+  if (d === undefined) fail('INVALID_EVENT', 'Không có thời điểm nộp hồ sơ / no submission time (init.submittedAt or a "submitted" event)');
   return d;
 }
 

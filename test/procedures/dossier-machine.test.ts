@@ -141,6 +141,16 @@ describe('extension (apology and new date), once only', () => {
 });
 
 describe('transitions and errors', () => {
+  it('a dossier is the fold of its events, starting with "submitted"', () => {
+    const { submittedAt: _, ...rest } = init();
+    const d = foldDossierEvents(rest, [{ type: 'submitted', at: '2026-03-02 08:55' }, { type: 'received', at: '2026-03-02 09:00' }], opts);
+    expect([d.submittedAt, d.status, d.dueDay]).toEqual(['2026-03-02T08:55:00+07:00', 2, '2026-03-09']);
+    expect(codeOf(() => foldDossierEvents(rest, [{ type: 'received', at: '2026-03-02 09:00' }], opts))).toBe('INVALID_EVENT');
+    expect(codeOf(() => foldDossierEvents(rest, [], opts))).toBe('INVALID_EVENT');
+    expect(codeOf(() => foldDossierEvents(init(), [{ type: 'submitted', at: '2026-03-02 08:55' }], opts))).toBe('INVALID_EVENT');
+    expect(codeOf(() => applyDossierEvent(d, { type: 'submitted', at: '2026-03-03 08:55' }, opts))).toBe('INVALID_TRANSITION');
+  });
+
   it('INVALID_TRANSITION names both statuses in Vietnamese and lists the allowed events', () => {
     const d = run([{ type: 'received', at: '2026-03-02 09:00' }]);
     try {
