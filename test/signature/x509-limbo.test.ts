@@ -93,6 +93,7 @@ describe('x509-limbo', () => {
     const applicable = counts.right + counts.wrongAccept + counts.wrongReject;
     console.log(`x509-limbo: ${counts.right}/${applicable} right (${((100 * counts.right) / applicable).toFixed(1)}%), ${counts.wrongAccept} wrong accepts, ${counts.wrongReject} wrong rejects, ${counts.notApplicable} not applicable (of ${limbo.testcases.length})`);
     for (const l of lines) if (!l.startsWith('    ')) console.log(l);
-    for (const l of lines) if (l.startsWith('    ')) console.log(l);
+    // per-case reasons of every rejection: LIMBO_VERBOSE=1 npx vitest run test/signature/x509-limbo.test.ts
+    if (process.env['LIMBO_VERBOSE']) for (const l of lines) if (l.startsWith('    ')) console.log(l);
   });
 });
