@@ -21,9 +21,9 @@ const points = z.number().check(z.refine(Number.isFinite, 'finite number'), z.mi
  * ```
  */
 export const aggregateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sum') }),
-  z.object({ kind: z.literal('mean') }),
-  z.object({ kind: z.literal('weighted-mean'), weights: z.record(z.string(), z.number().check(z.gt(0))) }),
+  z.strictObject({ kind: z.literal('sum') }),
+  z.strictObject({ kind: z.literal('mean') }),
+  z.strictObject({ kind: z.literal('weighted-mean'), weights: z.record(z.string(), z.number().check(z.gt(0))) }),
 ]);
 /** See {@link aggregateSchema}. */
 export type Aggregate = z.infer<typeof aggregateSchema>;
@@ -41,7 +41,7 @@ export type Aggregate = z.infer<typeof aggregateSchema>;
  *   source: 'QĐ 766/QĐ-TTg', confidence: 'secondary' };
  * ```
  */
-export const indicatorSchema = z.object({
+export const indicatorSchema = z.strictObject({
   id: idSchema,
   number: z.optional(z.string()),
   code: z.optional(z.string()),
@@ -69,7 +69,7 @@ export type Indicator = z.infer<typeof indicatorSchema>;
  *   indicators: [onTime] };
  * ```
  */
-export const groupSchema = z.object({
+export const groupSchema = z.strictObject({
   id: idSchema,
   number: z.optional(z.string()),
   code: z.optional(z.string()),
@@ -94,7 +94,7 @@ export type Group = z.infer<typeof groupSchema>;
  * const r: Rounding = { decimals: 2, groupTotals: 'sum-of-rounded' };
  * ```
  */
-export const roundingSchema = z.object({
+export const roundingSchema = z.strictObject({
   decimals: z.number().check(z.int(), z.minimum(0), z.maximum(10)),
   groupTotals: z.enum(['sum-of-rounded', 'round-of-sum']),
 });
@@ -113,7 +113,7 @@ export type Rounding = z.infer<typeof roundingSchema>;
  *   groupTotals: 'sum-of-rounded' }, groups: [ … ] });
  * ```
  */
-export const criteriaSetSchema = z.object({
+export const criteriaSetSchema = z.strictObject({
   id: idSchema,
   version: z.string().check(z.minLength(1)),
   name: localizedTextSchema,
@@ -125,9 +125,9 @@ export const criteriaSetSchema = z.object({
   effectiveTo: z.optional(isoDay),
   confidence: confidenceSchema,
   note: z.optional(z.string()),
-  scale: z.object({ maxPoints: points, unit: z.optional(z.enum(['points', 'index'])) }),
+  scale: z.strictObject({ maxPoints: points, unit: z.optional(z.enum(['points', 'index'])) }),
   /** How group points make the total; default `sum`. */
-  total: z.optional(z.union([aggregateSchema, z.object({ kind: z.literal('none') })])),
+  total: z.optional(z.union([aggregateSchema, z.strictObject({ kind: z.literal('none') })])),
   rounding: roundingSchema,
   /** Unit levels the set knows (e.g. `province`, `commune`); scopes must use these when given. */
   unitLevels: z.optional(z.array(z.string().check(z.minLength(1)))),

@@ -19,23 +19,23 @@ import type { VnEgovIssue } from '../errors/index.js';
  *   levels: [{ level: 1, label: { vi: 'Mức I', en: 'Band I' }, minimum: 54 }], belowMinimum: 'not-ranked' };
  * ```
  */
-export const levelSchemeSchema = z.object({
+export const levelSchemeSchema = z.strictObject({
   id: z.string().check(z.minLength(1)),
   name: localizedTextSchema,
   source: z.string().check(z.minLength(1)),
   confidence: confidenceSchema,
   note: z.optional(z.string()),
   basis: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('total') }),
-    z.object({ kind: z.literal('group'), group: z.string().check(z.minLength(1)) }),
+    z.strictObject({ kind: z.literal('total') }),
+    z.strictObject({ kind: z.literal('group'), group: z.string().check(z.minLength(1)) }),
   ]),
   direction: z.enum(['higher-is-better', 'lower-is-better']),
   levels: z
-    .array(z.object({ level: z.number().check(z.int()), label: localizedTextSchema, minimum: z.number() }))
+    .array(z.strictObject({ level: z.number().check(z.int()), label: localizedTextSchema, minimum: z.number() }))
     .check(z.minLength(1)),
   belowMinimum: z.union([
     z.literal('not-ranked'),
-    z.object({ level: z.number().check(z.int()), label: localizedTextSchema }),
+    z.strictObject({ level: z.number().check(z.int()), label: localizedTextSchema }),
   ]),
 });
 /** See {@link levelSchemeSchema}. */

@@ -103,6 +103,15 @@ describe('defineCriteriaSet', () => {
     expect(problems(s).issues.some((i) => i.code === 'points_do_not_add_up')).toBe(true);
   });
 
+  it('reports misspelt keys instead of dropping them silently', () => {
+    const s = base();
+    const g = (s['groups'] as Record<string, unknown>[])[0]!;
+    const inds = g['indicators'] as Record<string, unknown>[];
+    inds[0]!['formula'] = { kind: 'ratio', numerator: 'n', denominator: 'd', zeroDenominator: 'null', targt: 0.8 };
+    const e = problems(s);
+    expect(e.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'unrecognized_keys', path: ['groups', 0, 'indicators', 0, 'formula'] })]));
+  });
+
   it('rejects non-objects and never crashes on garbage', () => {
     for (const junk of [null, 42, 'set', [], { groups: 'x' }, { groups: [null, 1, { indicators: [null] }] }]) {
       const e = problems(junk);

@@ -16,14 +16,14 @@ import { missingOutcome, type FormulaContext, type FormulaOutcome } from './outc
  * ```
  */
 export const combineRuleSchema = z.discriminatedUnion('rule', [
-  z.object({ rule: z.literal('last-reviewer') }),
-  z.object({ rule: z.literal('mean-of-reviewers') }),
-  z.object({
+  z.strictObject({ rule: z.literal('last-reviewer') }),
+  z.strictObject({ rule: z.literal('mean-of-reviewers') }),
+  z.strictObject({
     rule: z.literal('weighted'),
     selfWeight: z.number().check(z.minimum(0)),
     reviewerWeight: z.number().check(z.minimum(0)),
   }),
-  z.object({ rule: z.literal('minimum') }),
+  z.strictObject({ rule: z.literal('minimum') }),
 ]);
 /** See {@link combineRuleSchema}. */
 export type CombineRule = z.infer<typeof combineRuleSchema>;
@@ -37,7 +37,7 @@ export type CombineRule = z.infer<typeof combineRuleSchema>;
  * const f: AssessedFormula = { kind: 'assessed', input: 'emulation', combine: { rule: 'last-reviewer' } };
  * ```
  */
-export const assessedFormulaSchema = z.object({
+export const assessedFormulaSchema = z.strictObject({
   kind: z.literal('assessed'),
   input: inputKeySchema,
   combine: combineRuleSchema,

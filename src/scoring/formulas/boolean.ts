@@ -11,7 +11,7 @@ import { missingOutcome, type FormulaContext, type FormulaOutcome } from './outc
  * const f: BooleanFormula = { kind: 'boolean', input: 'hasFirewall' }; // Tây Ninh 2747: Có 2 / Không 0
  * ```
  */
-export const booleanFormulaSchema = z.object({
+export const booleanFormulaSchema = z.strictObject({
   kind: z.literal('boolean'),
   input: inputKeySchema,
   pointsIfTrue: z.optional(z.number().check(z.minimum(0))),

@@ -11,7 +11,7 @@ import { missingOutcome, type FormulaContext, type FormulaOutcome } from './outc
  * const f: CountFormula = { kind: 'count', input: 'wanApplications', pointsPerUnit: 1 };
  * ```
  */
-export const countFormulaSchema = z.object({
+export const countFormulaSchema = z.strictObject({
   kind: z.literal('count'),
   input: operandSchema,
   pointsPerUnit: z.number().check(z.gt(0)),

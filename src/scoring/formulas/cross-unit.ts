@@ -13,7 +13,7 @@ import { missingOutcome, zeroDenominatorOutcome, type FormulaContext, type Formu
  *   zeroDenominator: 'zero' };
  * ```
  */
-export const normaliseToBestFormulaSchema = z.object({
+export const normaliseToBestFormulaSchema = z.strictObject({
   kind: z.literal('normalise-to-best'),
   input: operandSchema,
   best: z.enum(['highest', 'lowest']),
@@ -32,7 +32,7 @@ export type NormaliseToBestFormula = z.infer<typeof normaliseToBestFormulaSchema
  * const f: MinMaxFormula = { kind: 'min-max', input: 'tii', direction: 'higher-is-better', zeroDenominator: 'full' };
  * ```
  */
-export const minMaxFormulaSchema = z.object({
+export const minMaxFormulaSchema = z.strictObject({
   kind: z.literal('min-max'),
   input: operandSchema,
   direction: z.enum(['higher-is-better', 'lower-is-better']),
@@ -52,7 +52,7 @@ export type MinMaxFormula = z.infer<typeof minMaxFormulaSchema>;
  * const f: ZScoreFormula = { kind: 'z-score', input: 'osiRaw', zeroDenominator: 'null' };
  * ```
  */
-export const zScoreFormulaSchema = z.object({
+export const zScoreFormulaSchema = z.strictObject({
   kind: z.literal('z-score'),
   input: operandSchema,
   zeroDenominator: zeroDenominatorPolicySchema,

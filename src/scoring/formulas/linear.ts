@@ -12,7 +12,7 @@ import { missingOutcome, type FormulaContext, type FormulaOutcome } from './outc
  * const f: LinearFormula = { kind: 'linear', input: 'osi', from: 0, to: 1 };
  * ```
  */
-export const linearFormulaSchema = z.object({
+export const linearFormulaSchema = z.strictObject({
   kind: z.literal('linear'),
   input: operandSchema,
   from: z.number(),

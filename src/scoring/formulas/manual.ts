@@ -12,7 +12,7 @@ import { missingOutcome, type FormulaContext, type FormulaOutcome } from './outc
  * const f: ManualFormula = { kind: 'manual', input: 'policyDocuments', requireEvidence: true };
  * ```
  */
-export const manualFormulaSchema = z.object({
+export const manualFormulaSchema = z.strictObject({
   kind: z.literal('manual'),
   input: inputKeySchema,
   requireEvidence: z.boolean(),

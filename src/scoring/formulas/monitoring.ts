@@ -11,7 +11,7 @@ import type { FormulaContext, FormulaOutcome } from './outcome.js';
  * const f: MonitoringFormula = { kind: 'monitoring', inputs: ['petitionsAboutProcedures'] };
  * ```
  */
-export const monitoringFormulaSchema = z.object({
+export const monitoringFormulaSchema = z.strictObject({
   kind: z.literal('monitoring'),
   inputs: z.array(inputKeySchema),
 });

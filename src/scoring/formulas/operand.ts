@@ -23,7 +23,7 @@ export const inputKeySchema = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]*
  */
 export const operandSchema = z.union([
   inputKeySchema,
-  z.object({ op: z.enum(['sum', 'max', 'difference']), of: z.array(inputKeySchema).check(z.minLength(1)) }),
+  z.strictObject({ op: z.enum(['sum', 'max', 'difference']), of: z.array(inputKeySchema).check(z.minLength(1)) }),
 ]);
 /** See {@link operandSchema}. */
 export type Operand = z.infer<typeof operandSchema>;

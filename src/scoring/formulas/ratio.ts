@@ -25,7 +25,7 @@ import { missingOutcome, zeroDenominatorOutcome, type FormulaContext, type Formu
  *   zeroDenominator: 'null' };
  * ```
  */
-export const ratioFormulaSchema = z.object({
+export const ratioFormulaSchema = z.strictObject({
   kind: z.literal('ratio'),
   numerator: z.optional(operandSchema),
   denominator: z.optional(operandSchema),
@@ -37,7 +37,7 @@ export const ratioFormulaSchema = z.object({
   cap: z.optional(z.boolean()),
   zeroDenominator: zeroDenominatorPolicySchema,
   /** A yearly count used when the denominator is 0: ÷ 12 for a month, ÷ 4 for a quarter, × 1 for a year. */
-  denominatorFallback: z.optional(z.object({ input: inputKeySchema })),
+  denominatorFallback: z.optional(z.strictObject({ input: inputKeySchema })),
   missing: z.optional(missingPolicySchema),
 });
 /** See {@link ratioFormulaSchema}. */

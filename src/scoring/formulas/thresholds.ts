@@ -13,11 +13,11 @@ import { missingOutcome, type FormulaContext, type FormulaOutcome } from './outc
  *   bands: [{ bound: 100, points: 5 }, { bound: 50, points: 3 }] };
  * ```
  */
-export const thresholdsFormulaSchema = z.object({
+export const thresholdsFormulaSchema = z.strictObject({
   kind: z.literal('thresholds'),
   input: operandSchema,
   direction: z.enum(['at-least', 'at-most']),
-  bands: z.array(z.object({ bound: z.number(), points: z.number().check(z.minimum(0)) })).check(z.minLength(1)),
+  bands: z.array(z.strictObject({ bound: z.number(), points: z.number().check(z.minimum(0)) })).check(z.minLength(1)),
   otherwise: z.optional(z.number().check(z.minimum(0))),
   missing: z.optional(missingPolicySchema),
 });
