@@ -118,5 +118,5 @@ export function buildCandidatePaths(
 }
 
 function keyOf(c: CertificateRecord): string {
-  return `${c.spki.length}:${c.view.extensions.subjectKeyIdentifier?.keyIdentifier ?? ''}:${c.spki.subarray(c.spki.length - 16).join(',')}`;
+  return c.spkiSha256;
 }

@@ -11,7 +11,7 @@ import type { CandidatePath } from './path-building.js';
 import { ANY_POLICY, PolicyTree } from './policy-tree.js';
 import { CHECK_MESSAGES, type CheckResult, type MainIndication, type RevocationStatus, type SubIndication } from './report.js';
 import { verifySignature, type ValidationCache } from './signature-verification.js';
-import { levelOf, type CheckId, type ValidationPolicy } from './validation-policy.js';
+import { levelOf, type CheckId, type CheckLevel, type ValidationPolicy } from './validation-policy.js';
 
 /** What a revocation callback reports for one certificate. */
 export interface RevocationFinding {
@@ -71,9 +71,9 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
     index: number | undefined,
     onFail: [Exclude<MainIndication, 'TOTAL_PASSED'>, SubIndication],
     details: Record<string, string> = {},
+    levelOverride?: CheckLevel,
   ): boolean => {
-    const level = id === 'CRYPTO_CONSTRAINTS' ? details['_level'] as ReturnType<typeof levelOf> ?? policy.crypto.level : levelOf(policy, id);
-    delete details['_level'];
+    const level = levelOverride ?? (id === 'CRYPTO_CONSTRAINTS' ? policy.crypto.level : levelOf(policy, id));
     if (level === 'IGNORE') return true;
     if (ok && level !== 'FAIL' && id.startsWith('PROFILE_')) return true; // passing warn-level profile checks are noise
     const [passT, failT] = CHECK_MESSAGES[id];
@@ -250,6 +250,7 @@ type Recorder = (
   index: number | undefined,
   onFail: [Exclude<MainIndication, 'TOTAL_PASSED'>, SubIndication],
   details?: Record<string, string>,
+  levelOverride?: CheckLevel,
 ) => boolean;
 
 function dayMs(day: string): number {
@@ -291,7 +292,7 @@ function cryptoChecks(
     key: `${cert.view.publicKey.algorithm}-${cert.view.publicKey.keySize}`,
   };
   if (hard.length) record('CRYPTO_CONSTRAINTS', false, index, onFail, { ...details, reason: hard.map((p) => p.reason).join('; ') });
-  else if (soft.length) record('CRYPTO_CONSTRAINTS', false, index, onFail, { ...details, reason: soft.map((p) => p.reason).join('; '), _level: policy.crypto.levelAfterUpdate ?? 'WARN' });
+  else if (soft.length) record('CRYPTO_CONSTRAINTS', false, index, onFail, { ...details, reason: soft.map((p) => p.reason).join('; ') }, policy.crypto.levelAfterUpdate ?? 'WARN');
   else record('CRYPTO_CONSTRAINTS', true, index, onFail, details);
 }
 

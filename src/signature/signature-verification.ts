@@ -3,7 +3,7 @@
  * ECDSA (DER signatures checked strictly, signatures.md §2.4) and Ed25519. Keys and outcomes are cached in a
  * caller-owned {@link ValidationCache}. Internal apart from the cache factory.
  */
-import { decodeDer, integerBytes, sequence, readAlgorithm, type AlgorithmIdentifier } from './asn1.js';
+import { decodeDer, integerBytes, sequence, type AlgorithmIdentifier } from './asn1.js';
 import { describePublicKey, describeSignatureAlgorithm, readPssParams } from './algorithms.js';
 import type { CertificateCache } from './certificate.js';
 import type { CrlRecord } from './crl.js';
@@ -200,4 +200,3 @@ function toKeyId(spki: Uint8Array): string {
   return toHex(sha256(spki));
 }
 
-export { readAlgorithm };
