@@ -130,84 +130,109 @@ export function parseXmlTree(envelope: string, limits: EdxmlLimits, locate: (off
     }
     malformed(message, 'envelope');
   }
-  const meta = XMLParser.getMetaDataSymbol() as unknown as symbol;
   const roots = (parsed as FxpNode[]).filter((n) => !Object.hasOwn(n, '#text'));
   if (roots.length !== 1) malformed(`expected one root element, found ${roots.length}`, 'document');
-  let payloads = 0;
-  const scopeRoot = new Map<string, string>([['xml', XML_NAMESPACE]]);
+  return new TreeBuilder(limits, locate).build(roots[0]!, new Map<string, string>([['xml', XML_NAMESPACE]]));
+}
 
-  const build = (node: FxpNode, scope: ReadonlyMap<string, string>, depth: number): XmlElement => {
-    const qname = Object.keys(node).find((k) => k !== ':@');
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+/** Converts fast-xml-parser's ordered output; no closures per node (this runs for every element). */
+class TreeBuilder {
+  private payloads = 0;
+  constructor(
+    private readonly limits: EdxmlLimits,
+    private readonly locate: (offset: number) => string,
+  ) {}
+
+  private where(start: number, qname: string): string {
+    return start >= 0 ? this.locate(start) : `<${qname}>`;
+  }
+
+  private resolve(scope: ReadonlyMap<string, string>, name: string, isElement: boolean, start: number): { ns: string | null; local: string } {
+    const colon = name.indexOf(':');
+    if (colon < 0) {
+      const def = isElement ? scope.get('') : undefined;
+      return { ns: def === undefined || def === '' ? null : def, local: name };
+    }
+    const prefix = name.slice(0, colon);
+    const uri = scope.get(prefix);
+    if (uri === undefined || uri === '') {
+      fail('XML_NAMESPACE_ERROR', `Tiền tố chưa khai báo / undeclared namespace prefix ${describeValue(prefix)} on ${describeValue(name)}`, [
+        issue('undeclared_prefix', [], 'error', this.where(start, name)),
+      ]);
+    }
+    return { ns: uri, local: name.slice(colon + 1) };
+  }
+
+  build(node: FxpNode, scope: ReadonlyMap<string, string>): XmlElement {
+    let qname: string | undefined;
+    for (const k in node) {
+      if (k !== ':@') {
+        qname = k;
+        break;
+      }
+    }
     if (qname === undefined) malformed('empty node', 'envelope');
-    const metadata = (node as Record<symbol, { startIndex?: number; endIndex?: number } | undefined>)[meta];
+    const metadata = (node as Record<symbol, { startIndex?: number; endIndex?: number } | undefined>)[META];
     const start = metadata?.startIndex ?? -1;
-    const here = (): string => (start >= 0 ? locate(start) : `<${qname}>`);
-    if (isForbiddenName(qname)) fail('XML_FORBIDDEN_NAME', `Tên bị cấm / forbidden name ${describeValue(qname)}`, [issue('forbidden_name', [], 'error', here())]);
-    const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;
-    const attrNames = Object.keys(rawAttrs);
-    if (attrNames.length > limits.maxAttributes) {
-      fail('XML_LIMIT_EXCEEDED', `Quá nhiều thuộc tính / more than ${limits.maxAttributes} attributes`, [issue('max_attributes', [], 'error', here())]);
-    }
+    if (isForbiddenName(qname)) fail('XML_FORBIDDEN_NAME', `Tên bị cấm / forbidden name ${describeValue(qname)}`, [issue('forbidden_name', [], 'error', this.where(start, qname))]);
+    const rawAttrs = node[':@'] as Record<string, unknown> | undefined;
     let local = scope;
-    const plain: [string, string][] = [];
-    for (const name of attrNames) {
-      if (isForbiddenName(name)) fail('XML_FORBIDDEN_NAME', `Tên bị cấm / forbidden attribute name ${describeValue(name)}`, [issue('forbidden_name', [], 'error', here())]);
-      const value = normalizeAttribute(String(rawAttrs[name]), here);
-      if (name === 'xmlns' || name.startsWith('xmlns:')) {
-        const prefix = name === 'xmlns' ? '' : name.slice(6);
-        if (prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NAMESPACE) || value === XMLNS_NAMESPACE) {
-          fail('XML_NAMESPACE_ERROR', `Khai báo namespace không hợp lệ / illegal namespace declaration ${name}="${value}"`, [issue('namespace_declaration', [], 'error', here())]);
-        }
-        if (prefix !== '' && value === '') {
-          fail('XML_NAMESPACE_ERROR', `Khai báo namespace rỗng / empty declaration of prefix ${prefix}`, [issue('namespace_declaration', [], 'error', here())]);
-        }
-        if (local === scope) local = new Map(scope);
-        (local as Map<string, string>).set(prefix, value);
-      } else plain.push([name, value]);
+    let plain: [string, string][] | null = null;
+    if (rawAttrs !== undefined) {
+      const attrNames = Object.keys(rawAttrs);
+      if (attrNames.length > this.limits.maxAttributes) {
+        fail('XML_LIMIT_EXCEEDED', `Quá nhiều thuộc tính / more than ${this.limits.maxAttributes} attributes`, [issue('max_attributes', [], 'error', this.where(start, qname))]);
+      }
+      plain = [];
+      for (const name of attrNames) {
+        if (isForbiddenName(name)) fail('XML_FORBIDDEN_NAME', `Tên bị cấm / forbidden attribute name ${describeValue(name)}`, [issue('forbidden_name', [], 'error', this.where(start, qname))]);
+        const raw = String(rawAttrs[name]);
+        const value = raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw) ? raw : normalizeAttribute(raw, () => this.where(start, qname));
+        if (name === 'xmlns' || name.startsWith('xmlns:')) {
+          const prefix = name === 'xmlns' ? '' : name.slice(6);
+          if (prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NAMESPACE) || value === XMLNS_NAMESPACE) {
+            fail('XML_NAMESPACE_ERROR', `Khai báo namespace không hợp lệ / illegal namespace declaration ${name}="${value}"`, [issue('namespace_declaration', [], 'error', this.where(start, qname))]);
+          }
+          if (prefix !== '' && value === '') {
+            fail('XML_NAMESPACE_ERROR', `Khai báo namespace rỗng / empty declaration of prefix ${prefix}`, [issue('namespace_declaration', [], 'error', this.where(start, qname))]);
+          }
+          if (local === scope) local = new Map(scope);
+          (local as Map<string, string>).set(prefix, value);
+        } else plain.push([name, value]);
+      }
     }
-    const resolve = (name: string, isElement: boolean): { ns: string | null; local: string } => {
-      const colon = name.indexOf(':');
-      if (colon < 0) {
-        const def = isElement ? local.get('') : undefined;
-        return { ns: def === undefined || def === '' ? null : def, local: name };
+    const el = this.resolve(local, qname, true, start);
+    const attributes: XmlAttribute[] = [];
+    if (plain !== null) {
+      for (const [name, value] of plain) {
+        const a = this.resolve(local, name, false, start);
+        if (attributes.some((b) => b.ns === a.ns && b.local === a.local)) malformed(`attribute ${name} repeated`, this.where(start, qname));
+        attributes.push({ ns: a.ns, local: a.local, qname: name, value });
       }
-      const prefix = name.slice(0, colon);
-      const uri = local.get(prefix);
-      if (uri === undefined || uri === '') {
-        fail('XML_NAMESPACE_ERROR', `Tiền tố chưa khai báo / undeclared namespace prefix ${describeValue(prefix)} on ${describeValue(name)}`, [
-          issue('undeclared_prefix', [], 'error', here()),
-        ]);
-      }
-      return { ns: uri, local: name.slice(colon + 1) };
-    };
-    const el = resolve(qname, true);
-    const attributes = plain.map(([name, value]) => ({ ...resolve(name, false), qname: name, value }));
-    const seen = new Set<string>();
-    for (const a of attributes) {
-      const key = `${a.ns ?? ''}|${a.local}`;
-      if (seen.has(key)) malformed(`attribute ${a.qname} repeated`, here());
-      seen.add(key);
     }
     const isPayload = el.local === PAYLOAD_LOCAL;
-    const payloadIndex = isPayload ? payloads++ : undefined;
+    const payloadIndex = isPayload ? this.payloads++ : undefined;
     const children: XmlElement[] = [];
     let text = '';
     const content = node[qname];
     if (Array.isArray(content)) {
       for (const child of content as FxpNode[]) {
-        if (Object.hasOwn(child, '#text')) text += normalizeText(String(child['#text']), here);
-        else if (Object.hasOwn(child, '#cdata')) {
-          const parts = child['#cdata'] as FxpNode[];
-          for (const p of parts) text += String(p['#text'] ?? '').replace(/\r\n?/g, '\n');
-        } else children.push(build(child, local, depth + 1));
+        const t = child['#text'];
+        if (t !== undefined) {
+          const raw = String(t);
+          text += raw.indexOf('&') < 0 && raw.indexOf('\r') < 0 ? raw : normalizeText(raw, () => this.where(start, qname));
+        } else if (child['#cdata'] !== undefined) {
+          for (const p of child['#cdata'] as FxpNode[]) text += String(p['#text'] ?? '').replace(/\r\n?/g, '\n');
+        } else children.push(this.build(child, local));
       }
-    } else if (typeof content === 'string') text = normalizeText(content, here);
+    } else if (typeof content === 'string') text = normalizeText(content, () => this.where(start, qname));
     if (isPayload && (children.length > 0 || text.trim() !== '')) {
-      fail('EDXML_INVALID_ATTACHMENT', 'Tệp đính kèm không hợp lệ / unexpected content left in ContentTransferEncoded', [issue('payload_markup', [], 'error', here())]);
+      fail('EDXML_INVALID_ATTACHMENT', 'Tệp đính kèm không hợp lệ / unexpected content left in ContentTransferEncoded', [issue('payload_markup', [], 'error', this.where(start, qname))]);
     }
-    return { ...el, qname, attributes, children, text, payloadIndex, start, end: metadata?.endIndex ?? -1 };
-  };
-  return build(roots[0]!, scopeRoot, 1);
+    return { ns: el.ns, local: el.local, qname, attributes, children, text, payloadIndex, start, end: metadata?.endIndex ?? -1 };
+  }
 }
 
 /** Offset of a 1-based line and column in a text. @internal */
