@@ -133,7 +133,9 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
 
     // (a)(1) signature with the working public key
     const sigKey = `${cert.sha256}|${workingIssuer.spkiSha256}`;
-    const v = await verifySignature(workingIssuer.spki, cert.signatureAlgorithm, cert.tbs, cert.signatureValue, ctx.cache, ctx.cache ? sigKey : undefined);
+    const v = cert.profileIssues.includes('SIGNATURE_UNUSED_BITS')
+      ? { ok: false as const, unsupported: false, reason: 'signature BIT STRING has unused bits' }
+      : await verifySignature(workingIssuer.spki, cert.signatureAlgorithm, cert.tbs, cert.signatureValue, ctx.cache, ctx.cache ? sigKey : undefined);
     record('SIGNATURE', v.ok, i, v.ok ? GENERAL : v.unsupported ? GENERAL : ['INDETERMINATE', 'CERTIFICATE_CHAIN_GENERAL_FAILURE'], v.ok ? {} : { reason: v.reason });
     record('SIGNATURE_ALGORITHM_MATCH', cert.algorithmsMatch, i, GENERAL);
 
