@@ -157,8 +157,6 @@ export interface DossierOptions {
   readonly calendar?: WorkCalendar;
 }
 
-type Target = DossierStatusCode | 'same';
-
 /**
  * The transition table (bảng chuyển trạng thái): for each event, the statuses it may be applied in and the status
  * it leads to (`same` keeps the status). Guards (the single extension, the closure timer and regime) are checked
@@ -169,7 +167,7 @@ type Target = DossierStatusCode | 'same';
  * DOSSIER_TRANSITIONS.processed; // { from: [4], to: 9 }
  * ```
  */
-export const DOSSIER_TRANSITIONS: Readonly<Record<DossierEventType, { readonly from: readonly DossierStatusCode[]; readonly to: Target }>> = Object.freeze({
+export const DOSSIER_TRANSITIONS: Readonly<Record<DossierEventType, { readonly from: readonly DossierStatusCode[]; readonly to: DossierStatusCode | 'same' }>> = Object.freeze({
   submitted: { from: [], to: 1 },
   received: { from: [1], to: 2 },
   handedOver: { from: [2, 4, 5, 9], to: 4 },
