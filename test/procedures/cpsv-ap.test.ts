@@ -46,3 +46,14 @@ describe('toCpsvAp (spec §10 mapping)', () => {
     expect(() => toCpsvAp({ ...procedure, code: 'x' })).toThrow(expect.objectContaining({ code: 'INVALID_PROCEDURE' }));
   });
 });
+
+describe('golden fixtures (scripts/procedures-build-fixtures.ts)', () => {
+  const fixtures = join(import.meta.dirname, '..', 'fixtures', 'procedures');
+  it('the import of the sample is unchanged', () => {
+    const sample = JSON.parse(readFileSync(join(SHARED, 'data/domain/dvcqg-procedure-1.000358.json'), 'utf8'));
+    expect(JSON.parse(JSON.stringify(fromNationalPortal(sample)))).toEqual(JSON.parse(readFileSync(join(fixtures, 'procedure-1.000358.json'), 'utf8')));
+  });
+  it('the CPSV-AP export of the sample is unchanged', () => {
+    expect(JSON.parse(JSON.stringify(toCpsvAp(procedure)))).toEqual(JSON.parse(readFileSync(join(fixtures, 'cpsv-ap-1.000358.jsonld'), 'utf8')));
+  });
+});
