@@ -193,30 +193,28 @@ export function encodeBase64(data: Uint8Array, lineLength = 0): string {
   const wrap = lineLength > 0 ? Math.max(4, lineLength - (lineLength % 4)) : 0;
   const lines = wrap > 0 && chars > 0 ? Math.ceil(chars / wrap) : 1;
   const out = new Uint8Array(chars + (wrap > 0 ? lines - 1 : 0));
+  const lineBytes = wrap > 0 ? (wrap / 4) * 3 : full;
   let o = 0;
-  let col = 0;
-  const put4 = (a: number, b: number, c: number, d: number): void => {
-    if (wrap > 0 && col === wrap) {
-      out[o++] = 0x0a;
-      col = 0;
+  let i = 0;
+  while (i < full) {
+    const stop = Math.min(full, i + lineBytes);
+    for (; i < stop; i += 3) {
+      const v = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+      out[o] = ENC[v >>> 18]!;
+      out[o + 1] = ENC[(v >>> 12) & 63]!;
+      out[o + 2] = ENC[(v >>> 6) & 63]!;
+      out[o + 3] = ENC[v & 63]!;
+      o += 4;
     }
-    out[o++] = a;
-    out[o++] = b;
-    out[o++] = c;
-    out[o++] = d;
-    col += 4;
-  };
-  for (let i = 0; i < full; i += 3) {
-    const v = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
-    put4(ENC[v >>> 18]!, ENC[(v >>> 12) & 63]!, ENC[(v >>> 6) & 63]!, ENC[v & 63]!);
+    if (wrap > 0 && i === stop && i < data.length && (i - 0) % lineBytes === 0) out[o++] = 0x0a;
   }
   const rest = data.length - full;
-  if (rest === 1) {
-    const v = data[full]! << 16;
-    put4(ENC[v >>> 18]!, ENC[(v >>> 12) & 63]!, 0x3d, 0x3d);
-  } else if (rest === 2) {
-    const v = (data[full]! << 16) | (data[full + 1]! << 8);
-    put4(ENC[v >>> 18]!, ENC[(v >>> 12) & 63]!, ENC[(v >>> 6) & 63]!, 0x3d);
+  if (rest > 0) {
+    const v = (data[full]! << 16) | (rest === 2 ? data[full + 1]! << 8 : 0);
+    out[o++] = ENC[v >>> 18]!;
+    out[o++] = ENC[(v >>> 12) & 63]!;
+    out[o++] = rest === 2 ? ENC[(v >>> 6) & 63]! : 0x3d;
+    out[o++] = 0x3d;
   }
   return new TextDecoder().decode(out.subarray(0, o));
 }
