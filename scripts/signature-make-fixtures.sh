@@ -168,6 +168,9 @@ issue ocsp-rogue "$W/issuingca" "$W/issuing.pem" "$W/issuing.key" v3_leaf
 openssl ca -batch -config "$W/issuingca/ca.cnf" -cert "$W/issuing.pem" -keyfile "$W/issuing.key" -revoke "$W/leaf-revoked.pem" -crl_reason keyCompromise 2>/dev/null
 openssl ca -batch -gencrl -config "$W/issuingca/ca.cnf" -cert "$W/issuing.pem" -keyfile "$W/issuing.key" -crlexts crl_ext -out "$W/issuing.crl" 2>/dev/null
 openssl crl -in "$W/issuing.crl" -outform DER -out "$OUT/issuing.crl"
+# the same CRL signed with SHA-1 (past its sunset: unusable under the default policy)
+openssl ca -batch -gencrl -md sha1 -config "$W/issuingca/ca.cnf" -cert "$W/issuing.pem" -keyfile "$W/issuing.key" -crlexts crl_ext -out "$W/issuing-sha1.crl" 2>/dev/null
+openssl crl -in "$W/issuing-sha1.crl" -outform DER -out "$OUT/issuing-sha1.crl"
 openssl ca -batch -gencrl -config "$W/rootca/ca.cnf" -cert "$W/root.pem" -keyfile "$W/root.key" -crlexts crl_ext -out "$W/root.crl" 2>/dev/null
 openssl crl -in "$W/root.crl" -outform DER -out "$OUT/root.crl"
 
@@ -182,6 +185,7 @@ ocsp ocsp-good leaf-good ocsp-responder ocsp-responder
 ocsp ocsp-revoked leaf-revoked ocsp-responder ocsp-responder
 ocsp ocsp-by-ca leaf-good issuing issuing
 ocsp ocsp-rogue leaf-good ocsp-rogue ocsp-rogue
+ocsp ocsp-good-sha1 leaf-good ocsp-responder ocsp-responder -rmd sha1
 # with a nonce: request carries a nonce, the response echoes it
 openssl ocsp -issuer "$W/issuing.pem" -cert "$W/leaf-good.pem" -reqout "$W/nonce.req" 2>/dev/null
 openssl ocsp -reqin "$W/nonce.req" -req_text 2>/dev/null | sed -n 's/^ *\(\([0-9A-F][0-9A-F]\)\{16,\}\)$/\1/p' | head -1 | sed 's/^0410//' > "$OUT/ocsp-nonce.hex" || true  # inner nonce octets (outer OCTET STRING header dropped)

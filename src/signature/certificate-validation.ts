@@ -15,7 +15,7 @@ import { validatePath, type PathValidationResult, type RevocationFinding } from 
 import { summaryMessage, type CertificateValidationReport, type CheckResult, type PathCertificate } from './report.js';
 import { verifySignature, type ValidationCache } from './signature-verification.js';
 import type { TrustStore } from './trust-store.js';
-import { defineValidationPolicy, vietnameseEgovPolicy, type ValidationPolicy } from './validation-policy.js';
+import { cryptoProblems, defineValidationPolicy, vietnameseEgovPolicy, type ValidationPolicy } from './validation-policy.js';
 
 /**
  * What the caller's fetch hook is asked for (AIA caIssuers, CRL distribution points, OCSP is not fetched).
@@ -124,7 +124,7 @@ async function revocationFor(
     return { ok: true, status: { certificateIndex: index, status: 'not-checked' }, details: {} };
   }
   // OCSP first (a fresh signed response from the CA or its delegated responder), then CRLs.
-  const o = await checkWithOcsp(cert, issuer, ctx.ocsp, ctx.at, ctx.policy.revocation.maxAgeSeconds, ctx.cache);
+  const o = await checkWithOcsp(cert, issuer, ctx.ocsp, ctx.at, ctx.policy.revocation.maxAgeSeconds, ctx.cache, (digest, signer) => revocationCryptoOk(ctx, digest, signer));
   type Outcome = { status: 'good' | 'revoked' | 'on-hold' | 'unknown'; revocationDate?: number; reason?: string; thisUpdate?: number; detail: string; source: 'CRL' | 'OCSP' };
   let outcome: Outcome | undefined = o.status === 'good' || o.status === 'revoked' ? { ...o, source: 'OCSP' } : undefined;
   if (!outcome) {
@@ -177,10 +177,16 @@ async function revocationFor(
   }
 }
 
+/** The policy's hard crypto constraints also apply to the signatures on CRLs and OCSP responses. */
+function revocationCryptoOk(ctx: Context, digest: string | undefined, signer: CertificateRecord): boolean {
+  return cryptoProblems(ctx.policy, digest, [{ who: 'signer', ...signer.view.publicKey }], ctx.at).hard.length === 0;
+}
+
 function crlServices(ctx: Context, path: CandidatePath, depth: number) {
   return {
     pool: [...ctx.pool, ...ctx.anchors.map((a) => a.record)],
     verify: async (crl: CrlRecord, signer: CertificateRecord) =>
+      revocationCryptoOk(ctx, crl.view.signatureAlgorithm.hash, signer) &&
       (await verifySignature(signer.spki, crl.algorithm, crl.tbs, crl.signature, ctx.cache, ctx.cache ? `crl|${crl.view.sha256}|${signer.sha256}` : undefined)).ok,
     validateSigner: async (signer: CertificateRecord) => {
       if (ctx.anchors.some((a) => a.record.sha256 === signer.sha256)) return signer.sha256 === path.anchor.sha256;

@@ -8,6 +8,7 @@ import {
   Asn1Error, bitString, children, content, decodeDer, integerBytes, isContext, octets, oid, rawOf, readAlgorithm, readName,
   sequence, time, type AlgorithmIdentifier,
 } from './asn1.js';
+import { describeSignatureAlgorithm } from './algorithms.js';
 import { bytesEqual, sha1, sha256, toHex } from './bytes.js';
 import { decodeCertificate, EXTENDED_KEY_USAGES, type CertificateRecord } from './certificate.js';
 import { signatureError } from './errors.js';
@@ -141,7 +142,10 @@ export interface OcspCheckOutcome {
   detail: string;
 }
 
-async function responderOk(rec: OcspRecord, issuer: CertificateRecord, at: number, cache?: ValidationCache): Promise<CertificateRecord | undefined> {
+/** Whether the policy accepts a response signature made with `digest` by `signer`'s key. */
+export type OcspCryptoCheck = (digest: string | undefined, signer: CertificateRecord) => boolean;
+
+async function responderOk(rec: OcspRecord, issuer: CertificateRecord, at: number, cache: ValidationCache | undefined, acceptable: OcspCryptoCheck): Promise<CertificateRecord | undefined> {
   const issuerKeyHash = sha1(issuer.subjectPublicKey);
   const byIssuer = (rec.responderName !== undefined && rec.responderName === issuer.subjectKey) || (rec.responderKeyHash !== undefined && bytesEqual(rec.responderKeyHash, issuerKeyHash));
   const candidates: CertificateRecord[] = byIssuer ? [issuer] : [];
@@ -153,7 +157,9 @@ async function responderOk(rec: OcspRecord, issuer: CertificateRecord, at: numbe
     const v = await verifySignature(issuer.spki, c.signatureAlgorithm, c.tbs, c.signatureValue, cache, cache ? `${c.sha256}|${issuer.sha256}` : undefined);
     if (v.ok) candidates.push(c);
   }
+  const digest = describeSignatureAlgorithm(rec.algorithm.oid, rec.algorithm.params).hash;
   for (const signer of candidates) {
+    if (!acceptable(digest, signer)) continue;
     const v = await verifySignature(signer.spki, rec.algorithm, rec.tbs, rec.signature, cache, cache ? `ocsp|${rec.sha256}|${signer.sha256}` : undefined);
     if (v.ok) return signer;
   }
@@ -167,7 +173,8 @@ export async function checkWithOcsp(
   responses: readonly OcspRecord[],
   at: number,
   maxAgeSeconds: number | undefined,
-  cache?: ValidationCache,
+  cache: ValidationCache | undefined,
+  acceptable: OcspCryptoCheck,
 ): Promise<OcspCheckOutcome> {
   const problems: string[] = [];
   for (const rec of responses) {
@@ -187,8 +194,8 @@ export async function checkWithOcsp(
         problems.push('response too old');
         continue;
       }
-      if (!(await responderOk(rec, issuer, at, cache))) {
-        problems.push('response not signed by the CA or an authorised responder');
+      if (!(await responderOk(rec, issuer, at, cache, acceptable))) {
+        problems.push('response not signed by the CA or an authorised responder with an accepted algorithm');
         continue;
       }
       if (s.status === 'revoked' && s.revokedAt !== undefined && s.revokedAt <= at) {

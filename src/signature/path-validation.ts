@@ -11,7 +11,7 @@ import type { CandidatePath } from './path-building.js';
 import { ANY_POLICY, PolicyTree } from './policy-tree.js';
 import { CHECK_MESSAGES, type CheckResult, type MainIndication, type RevocationStatus, type SubIndication } from './report.js';
 import { verifySignature, type ValidationCache } from './signature-verification.js';
-import { levelOf, type CheckId, type CheckLevel, type ValidationPolicy } from './validation-policy.js';
+import { cryptoProblems, levelOf, type CheckId, type CheckLevel, type ValidationPolicy } from './validation-policy.js';
 
 /** What a revocation callback reports for one certificate. */
 export interface RevocationFinding {
@@ -255,10 +255,6 @@ type Recorder = (
   levelOverride?: CheckLevel,
 ) => boolean;
 
-function dayMs(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
-}
-
 function cryptoChecks(
   cert: CertificateRecord,
   issuer: CertificateRecord,
@@ -268,33 +264,18 @@ function cryptoChecks(
   record: Recorder,
   onFail: [Exclude<MainIndication, 'TOTAL_PASSED'>, SubIndication],
 ): void {
-  const problems: { reason: string; sunset?: string }[] = [];
-  const digest = digestOf(cert);
   const family = cert.view.signatureAlgorithm.family;
-  if (family === 'UNKNOWN') problems.push({ reason: `unknown signature algorithm ${cert.view.signatureAlgorithm.oid}` });
-  if (digest) {
-    const rule = policy.crypto.digests.find((d) => d.digest === digest);
-    if (!rule) problems.push({ reason: `digest ${digest} not accepted` });
-    else if (rule.notAfter && at >= dayMs(rule.notAfter)) problems.push({ reason: `${digest} past its sunset ${rule.notAfter}`, sunset: rule.notAfter });
-  }
-  for (const [who, key] of [['issuer', issuer.view.publicKey], ['subject', cert.view.publicKey]] as const) {
-    const rule = policy.crypto.keys.find((k) => k.algorithm === key.algorithm);
-    if (!rule) problems.push({ reason: `${who} key algorithm ${key.algorithm} not accepted` });
-    else {
-      if (key.keySize < rule.minKeySize) problems.push({ reason: `${who} ${key.algorithm} key of ${key.keySize} bits < ${rule.minKeySize}` });
-      if (rule.notAfter && at >= dayMs(rule.notAfter)) problems.push({ reason: `${who} ${key.algorithm} past its sunset ${rule.notAfter}`, sunset: rule.notAfter });
-      if (key.algorithm === 'EC' && !['P-256', 'P-384', 'P-521'].includes(key.namedCurve ?? '')) problems.push({ reason: `${who} curve ${key.namedCurve} not accepted` });
-    }
-  }
-  // Sunsets dated after the policy's update date are only reported at levelAfterUpdate (DSS semantics).
-  const hard = problems.filter((p) => !(p.sunset && policy.crypto.updateDate && p.sunset > policy.crypto.updateDate));
-  const soft = problems.filter((p) => !hard.includes(p));
+  const { hard: hardReasons, soft } = cryptoProblems(policy, digestOf(cert), [
+    { who: 'issuer', ...issuer.view.publicKey },
+    { who: 'subject', ...cert.view.publicKey },
+  ], at);
+  const hard = family === 'UNKNOWN' ? [`unknown signature algorithm ${cert.view.signatureAlgorithm.oid}`, ...hardReasons] : hardReasons;
   const details: Record<string, string> = {
     algorithm: cert.view.signatureAlgorithm.name,
     key: `${cert.view.publicKey.algorithm}-${cert.view.publicKey.keySize}`,
   };
-  if (hard.length) record('CRYPTO_CONSTRAINTS', false, index, onFail, { ...details, reason: hard.map((p) => p.reason).join('; ') });
-  else if (soft.length) record('CRYPTO_CONSTRAINTS', false, index, onFail, { ...details, reason: soft.map((p) => p.reason).join('; ') }, policy.crypto.levelAfterUpdate ?? 'WARN');
+  if (hard.length) record('CRYPTO_CONSTRAINTS', false, index, onFail, { ...details, reason: hard.join('; ') });
+  else if (soft.length) record('CRYPTO_CONSTRAINTS', false, index, onFail, { ...details, reason: soft.join('; ') }, policy.crypto.levelAfterUpdate ?? 'WARN');
   else record('CRYPTO_CONSTRAINTS', true, index, onFail, details);
 }
 

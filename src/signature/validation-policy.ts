@@ -246,3 +246,32 @@ export function defineValidationPolicy(input: unknown): ValidationPolicy {
 export function levelOf(policy: ValidationPolicy, id: CheckId): CheckLevel {
   return policy.levels[id] ?? 'FAIL';
 }
+
+/** Problems a policy finds with a digest and a key at a time, split by the update-date rule. Internal. */
+export function cryptoProblems(
+  policy: ValidationPolicy,
+  digest: string | undefined,
+  keys: readonly { who: string; algorithm: string; keySize: number; namedCurve?: string }[],
+  at: number,
+): { hard: string[]; soft: string[] } {
+  const problems: { reason: string; sunset?: string }[] = [];
+  const day = (d: string): number => Date.parse(`${d}T00:00:00Z`);
+  if (digest) {
+    const rule = policy.crypto.digests.find((d) => d.digest === digest);
+    if (!rule) problems.push({ reason: `digest ${digest} not accepted` });
+    else if (rule.notAfter && at >= day(rule.notAfter)) problems.push({ reason: `${digest} past its sunset ${rule.notAfter}`, sunset: rule.notAfter });
+  }
+  for (const key of keys) {
+    const rule = policy.crypto.keys.find((k) => k.algorithm === key.algorithm);
+    if (!rule) {
+      problems.push({ reason: `${key.who} key algorithm ${key.algorithm} not accepted` });
+      continue;
+    }
+    if (key.keySize < rule.minKeySize) problems.push({ reason: `${key.who} ${key.algorithm} key of ${key.keySize} bits < ${rule.minKeySize}` });
+    if (rule.notAfter && at >= day(rule.notAfter)) problems.push({ reason: `${key.who} ${key.algorithm} past its sunset ${rule.notAfter}`, sunset: rule.notAfter });
+    if (key.algorithm === 'EC' && !['P-256', 'P-384', 'P-521'].includes(key.namedCurve ?? '')) problems.push({ reason: `${key.who} curve ${key.namedCurve} not accepted` });
+  }
+  const update = policy.crypto.updateDate;
+  const isSoft = (p: { sunset?: string }): boolean => p.sunset !== undefined && update !== undefined && p.sunset > update;
+  return { hard: problems.filter((p) => !isSoft(p)).map((p) => p.reason), soft: problems.filter(isSoft).map((p) => p.reason) };
+}

@@ -118,6 +118,15 @@ describe('openssl fixture chains', () => {
     expect((await run('leaf-revoked.pem', [bin('ocsp-good.ocsp')])).indication).toBe('INDETERMINATE');
   });
 
+  it('refuses revocation data signed with an algorithm past its sunset (SHA-1)', async () => {
+    const r = await validate('leaf-good.pem', { crls: [bin('issuing-sha1.crl'), bin('root.crl')] });
+    expect(r).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' });
+    const endEntity = defineValidationPolicy({ ...vietnameseEgovPolicy, name: 'ee', revocation: { required: 'END_ENTITY' } });
+    const o = await validate('leaf-good.pem', { crls: [], ocspResponses: [bin('ocsp-good-sha1.ocsp')], policy: endEntity });
+    expect(o).toMatchObject({ indication: 'INDETERMINATE', subIndication: 'TRY_LATER' });
+    expect(o.checks.find((c) => c.id === 'REVOCATION' && c.certificateIndex === 2)!.message.en).toContain('accepted algorithm');
+  });
+
   it('chain model accepts a leaf issued while its (now expired) CA was valid; shell model does not', async () => {
     const opts = { certificate: pem('leaf-chain-model.pem'), intermediates: [pem('ca-2020.pem')], trustStore, at };
     const shell = await validateCertificatePath({ ...opts, policy: noRevocation });
