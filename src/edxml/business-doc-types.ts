@@ -11,7 +11,14 @@ import type { EdxmlConfidence } from './status-codes.js';
  * ```
  */
 export const businessDocTypeSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-/** See {@link businessDocTypeSchema}. */
+/**
+ * See {@link businessDocTypeSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: BusinessDocType = z.parse(businessDocTypeSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type BusinessDocType = z.infer<typeof businessDocTypeSchema>;
 
 /**

@@ -23,7 +23,16 @@ import { VnEgovError, type VnEgovIssue } from '../errors/index.js';
  * - `EDXML_INVALID_OPTIONS`: options that fail their schema.
  * - `EDXML_INVALID_DOCUMENT_ID`: a DocumentId that does not have the conventional form (only from
  *   `parseDocumentId` in strict mode).
- * - `EDXML_INVALID_INPUT`: the input is not a string, `Uint8Array` or `ArrayBuffer`.
+ * - `EDXML_INVALID_INPUT`: the input is not a string, `Uint8Array` or `ArrayBuffer` (or a stream failed).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseEdxml(xml);
+ * } catch (e) {
+ *   if (isVnEgovError<EdxmlErrorCode>(e, 'XML_ENTITY_FORBIDDEN')) console.log('DOCTYPE refused');
+ * }
+ * ```
  */
 export type EdxmlErrorCode =
   | 'XML_ENTITY_FORBIDDEN'

@@ -43,7 +43,14 @@ export const edxmlOrganizationSchema = z.object({
   fax: opt(text),
   website: opt(text),
 });
-/** See {@link edxmlOrganizationSchema}. */
+/**
+ * See {@link edxmlOrganizationSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlOrganization = z.parse(edxmlOrganizationSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlOrganization = z.infer<typeof edxmlOrganizationSchema>;
 
 /**
@@ -55,7 +62,14 @@ export type EdxmlOrganization = z.infer<typeof edxmlOrganizationSchema>;
  * ```
  */
 export const edxmlCodeSchema = z.object({ codeNumber: opt(text), codeNotation: opt(text) });
-/** See {@link edxmlCodeSchema}. */
+/**
+ * See {@link edxmlCodeSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlCode = z.parse(edxmlCodeSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlCode = z.infer<typeof edxmlCodeSchema>;
 
 /**
@@ -67,7 +81,14 @@ export type EdxmlCode = z.infer<typeof edxmlCodeSchema>;
  * ```
  */
 export const edxmlPromulgationInfoSchema = z.object({ place: opt(text), promulgationDate: opt(day) });
-/** See {@link edxmlPromulgationInfoSchema}. */
+/**
+ * See {@link edxmlPromulgationInfoSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlPromulgationInfo = z.parse(edxmlPromulgationInfoSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlPromulgationInfo = z.infer<typeof edxmlPromulgationInfoSchema>;
 
 /**
@@ -80,7 +101,14 @@ export type EdxmlPromulgationInfo = z.infer<typeof edxmlPromulgationInfoSchema>;
  * ```
  */
 export const edxmlDocumentTypeSchema = z.object({ type: opt(integer), typeDetail: opt(integer), typeName: opt(text) });
-/** See {@link edxmlDocumentTypeSchema}. */
+/**
+ * See {@link edxmlDocumentTypeSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlDocumentType = z.parse(edxmlDocumentTypeSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlDocumentType = z.infer<typeof edxmlDocumentTypeSchema>;
 
 /**
@@ -92,7 +120,14 @@ export type EdxmlDocumentType = z.infer<typeof edxmlDocumentTypeSchema>;
  * ```
  */
 export const edxmlSignerInfoSchema = z.object({ competence: opt(text), position: opt(text), fullName: opt(text) });
-/** See {@link edxmlSignerInfoSchema}. */
+/**
+ * See {@link edxmlSignerInfoSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlSignerInfo = z.parse(edxmlSignerInfoSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlSignerInfo = z.infer<typeof edxmlSignerInfoSchema>;
 
 /**
@@ -119,7 +154,14 @@ export const edxmlOtherInfoSchema = z.object({
   /** Phụ lục; `undefined` when the `Appendixes` element is absent. */
   appendixes: opt(z.array(text)),
 });
-/** See {@link edxmlOtherInfoSchema}. */
+/**
+ * See {@link edxmlOtherInfoSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlOtherInfo = z.parse(edxmlOtherInfoSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlOtherInfo = z.infer<typeof edxmlOtherInfoSchema>;
 
 /**
@@ -138,7 +180,14 @@ export const edxmlResponseForSchema = z.object({
   promulgationDate: opt(day),
   documentId: opt(text),
 });
-/** See {@link edxmlResponseForSchema}. */
+/**
+ * See {@link edxmlResponseForSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlResponseFor = z.parse(edxmlResponseForSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlResponseFor = z.infer<typeof edxmlResponseForSchema>;
 
 /**
@@ -158,7 +207,14 @@ export const edxmlStaffInfoSchema = z.object({
   email: opt(text),
   mobile: opt(text),
 });
-/** See {@link edxmlStaffInfoSchema}. */
+/**
+ * See {@link edxmlStaffInfoSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlStaffInfo = z.parse(edxmlStaffInfoSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlStaffInfo = z.infer<typeof edxmlStaffInfoSchema>;
 
 /**
@@ -170,7 +226,14 @@ export type EdxmlStaffInfo = z.infer<typeof edxmlStaffInfoSchema>;
  * ```
  */
 export const edxmlTraceHeaderSchema = z.object({ organId: opt(text), timestamp: opt(timestamp) });
-/** See {@link edxmlTraceHeaderSchema}. */
+/**
+ * See {@link edxmlTraceHeaderSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlTraceHeader = z.parse(edxmlTraceHeaderSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlTraceHeader = z.infer<typeof edxmlTraceHeaderSchema>;
 
 /**
@@ -183,7 +246,14 @@ export type EdxmlTraceHeader = z.infer<typeof edxmlTraceHeaderSchema>;
  * ```
  */
 export const edxmlReceiverSchema = z.object({ organId: opt(text), receiverType: opt(integer) });
-/** See {@link edxmlReceiverSchema}. */
+/**
+ * See {@link edxmlReceiverSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlReceiver = z.parse(edxmlReceiverSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlReceiver = z.infer<typeof edxmlReceiverSchema>;
 
 /**
@@ -201,7 +271,14 @@ export const edxmlBusinessDocumentInfoSchema = z.object({
   /** `undefined` when `ReceiverList` is absent. */
   receivers: opt(z.array(edxmlReceiverSchema)),
 });
-/** See {@link edxmlBusinessDocumentInfoSchema}. */
+/**
+ * See {@link edxmlBusinessDocumentInfoSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlBusinessDocumentInfo = z.parse(edxmlBusinessDocumentInfoSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlBusinessDocumentInfo = z.infer<typeof edxmlBusinessDocumentInfoSchema>;
 
 /**
@@ -213,7 +290,14 @@ export type EdxmlBusinessDocumentInfo = z.infer<typeof edxmlBusinessDocumentInfo
  * ```
  */
 export const edxmlReplacementInfoSchema = z.object({ documentId: opt(text), organIds: opt(z.array(text)) });
-/** See {@link edxmlReplacementInfoSchema}. */
+/**
+ * See {@link edxmlReplacementInfoSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlReplacementInfo = z.parse(edxmlReplacementInfoSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlReplacementInfo = z.infer<typeof edxmlReplacementInfoSchema>;
 
 /**
@@ -238,7 +322,14 @@ export const edxmlBusinessSchema = z.object({
   /** `undefined` when `ReplacementInfoList` is absent. */
   replacementInfoList: opt(z.array(edxmlReplacementInfoSchema)),
 });
-/** See {@link edxmlBusinessSchema}. */
+/**
+ * See {@link edxmlBusinessSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlBusiness = z.parse(edxmlBusinessSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlBusiness = z.infer<typeof edxmlBusinessSchema>;
 
 /**
@@ -253,7 +344,14 @@ export const edxmlTraceHeaderListSchema = z.object({
   traceHeaders: z.array(edxmlTraceHeaderSchema),
   business: opt(edxmlBusinessSchema),
 });
-/** See {@link edxmlTraceHeaderListSchema}. */
+/**
+ * See {@link edxmlTraceHeaderListSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlTraceHeaderList = z.parse(edxmlTraceHeaderListSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlTraceHeaderList = z.infer<typeof edxmlTraceHeaderListSchema>;
 
 /**
@@ -272,7 +370,14 @@ export const edxmlReferenceSchema = z.object({
   attachmentName: opt(text),
   href: opt(text),
 });
-/** See {@link edxmlReferenceSchema}. */
+/**
+ * See {@link edxmlReferenceSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlReference = z.parse(edxmlReferenceSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlReference = z.infer<typeof edxmlReferenceSchema>;
 
 /**
@@ -284,7 +389,14 @@ export type EdxmlReference = z.infer<typeof edxmlReferenceSchema>;
  * ```
  */
 export const edxmlManifestSchema = z.object({ version: opt(text), references: z.array(edxmlReferenceSchema) });
-/** See {@link edxmlManifestSchema}. */
+/**
+ * See {@link edxmlManifestSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlManifest = z.parse(edxmlManifestSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlManifest = z.infer<typeof edxmlManifestSchema>;
 
 /**
@@ -331,7 +443,14 @@ export const edxmlDocumentSchema = z.object({
   traceHeaderList: opt(edxmlTraceHeaderListSchema),
   manifest: opt(edxmlManifestSchema),
 });
-/** See {@link edxmlDocumentSchema}. */
+/**
+ * See {@link edxmlDocumentSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlDocument = z.parse(edxmlDocumentSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlDocument = z.infer<typeof edxmlDocumentSchema>;
 
 /**
@@ -357,7 +476,14 @@ export const edxmlStatusSchema = z.object({
   description: opt(text),
   timestamp: opt(timestamp),
 });
-/** See {@link edxmlStatusSchema}. */
+/**
+ * See {@link edxmlStatusSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlStatus = z.parse(edxmlStatusSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlStatus = z.infer<typeof edxmlStatusSchema>;
 
 /**
@@ -377,7 +503,14 @@ export const edxmlAttachmentMetaSchema = z.object({
   mimeType: opt(text),
   contentType: opt(text),
 });
-/** See {@link edxmlAttachmentMetaSchema}. */
+/**
+ * See {@link edxmlAttachmentMetaSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlAttachmentMeta = z.parse(edxmlAttachmentMetaSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlAttachmentMeta = z.infer<typeof edxmlAttachmentMetaSchema>;
 
 /**
@@ -393,5 +526,12 @@ export const edxmlAttachmentInputSchema = z.object({
   ...edxmlAttachmentMetaSchema.shape,
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected a Uint8Array" }),
 });
-/** See {@link edxmlAttachmentInputSchema}. */
+/**
+ * See {@link edxmlAttachmentInputSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlAttachmentInput = z.parse(edxmlAttachmentInputSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlAttachmentInput = z.infer<typeof edxmlAttachmentInputSchema>;

@@ -29,7 +29,14 @@ export const edxmlParseOptionsSchema = z.object({
   expect: z.optional(z.enum(['document', 'status'])),
   limits: z.optional(z.partial(edxmlLimitsSchema)),
 });
-/** See {@link edxmlParseOptionsSchema}. */
+/**
+ * See {@link edxmlParseOptionsSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlParseOptions = z.parse(edxmlParseOptionsSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlParseOptions = z.infer<typeof edxmlParseOptionsSchema>;
 
 /**
@@ -66,7 +73,15 @@ export interface EdxmlStatusResult {
   readonly issues: readonly EdxmlIssue[];
 }
 
-/** What {@link parseEdxml} returns. */
+/**
+ * What {@link parseEdxml} returns: a document package or a status message, by `kind`.
+ *
+ * @example
+ * ```ts
+ * const r: EdxmlParseResult = parseEdxml(xml);
+ * const subject = r.kind === 'document' ? r.message.subject : r.message.description;
+ * ```
+ */
 export type EdxmlParseResult = EdxmlDocumentResult | EdxmlStatusResult;
 
 /** @internal Reads the parts of an already scanned envelope. */

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 
-/** Provenance marker of a fact (specs/edxml.md "How reliable this is"). */
+/**
+ * Provenance marker of a fact (specs/edxml.md "How reliable this is").
+ *
+ * @example
+ * ```ts
+ * const c: EdxmlConfidence = edxmlStatusCodes[0].confidence; // 'confirmed'
+ * ```
+ */
 export type EdxmlConfidence = 'confirmed' | 'secondary' | 'unverified';
 
 const SRC_STATUS =
@@ -16,11 +23,23 @@ const SRC_STATUS =
  * ```
  */
 export const edxmlStatusCodeSchema = z.enum(['01', '02', '03', '04', '05', '06', '13', '15', '16']);
-/** A known status code; see {@link edxmlStatusCodeSchema}. */
+/**
+ * See {@link edxmlStatusCodeSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlStatusCode = z.parse(edxmlStatusCodeSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlStatusCode = z.infer<typeof edxmlStatusCodeSchema>;
 
 /**
  * Who sends a status: the receiver of the document, or the original sender (code 13, reversed direction).
+ *
+ * @example
+ * ```ts
+ * getStatusCode('13')?.sentBy; // 'sender'
+ * ```
  */
 export type EdxmlStatusSender = 'receiver' | 'sender';
 
@@ -114,7 +133,14 @@ export const receiverStatusFlow: Readonly<Record<'start' | EdxmlStatusCode, read
   '16': [],
 });
 
-/** Source and confidence of {@link receiverStatusFlow}. */
+/**
+ * Source and confidence of {@link receiverStatusFlow}.
+ *
+ * @example
+ * ```ts
+ * receiverStatusFlowSource.confidence; // 'unverified'
+ * ```
+ */
 export const receiverStatusFlowSource = Object.freeze({
   source: 'specs/edxml.md §5.3 (assembled from §5.2)',
   confidence: 'unverified' as EdxmlConfidence,

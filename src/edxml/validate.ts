@@ -28,7 +28,14 @@ export const edxmlValidateOptionsSchema = z.object({
   organizationCodes: z.optional(z.enum(['lenient', 'strict'])),
   sniff: z.optional(z.boolean()),
 });
-/** See {@link edxmlValidateOptionsSchema}. */
+/**
+ * See {@link edxmlValidateOptionsSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlValidateOptions = z.parse(edxmlValidateOptionsSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlValidateOptions = z.infer<typeof edxmlValidateOptionsSchema>;
 
 /**

@@ -23,7 +23,14 @@ export const edxmlWriteOptionsSchema = z.object({
   base64LineLength: z.optional(z.number().check(z.int(), z.gte(0))),
   indent: z.optional(z.boolean()),
 });
-/** See {@link edxmlWriteOptionsSchema}. */
+/**
+ * See {@link edxmlWriteOptionsSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlWriteOptions = z.parse(edxmlWriteOptionsSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlWriteOptions = z.infer<typeof edxmlWriteOptionsSchema>;
 
 /** @internal */

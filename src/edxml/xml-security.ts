@@ -26,7 +26,14 @@ export const edxmlLimitsSchema = z.object({
   /** Length of one element or attribute name. Default 256. */
   maxNameLength: z.number().check(z.int(), z.gte(1)),
 });
-/** See {@link edxmlLimitsSchema}. */
+/**
+ * See {@link edxmlLimitsSchema}.
+ *
+ * @example
+ * ```ts
+ * const value: EdxmlLimits = z.parse(edxmlLimitsSchema, input); // throws a ZodError when it does not fit
+ * ```
+ */
 export type EdxmlLimits = z.infer<typeof edxmlLimitsSchema>;
 
 /**

@@ -121,3 +121,23 @@ describe('fail-closed security', () => {
     expect((parseEdxml(stray) as EdxmlDocumentResult).issues.map((i) => i.code)).toContain('unexpected_payload');
   });
 });
+
+describe('memory of in-memory parsing', () => {
+  it('holds payloads as ranges of the input: parsing adds little, decoding adds the decoded size', () => {
+    const data = new Uint8Array(24 * 1024 * 1024).map((_, i) => (i * 2654435761) >>> 24);
+    const input = new TextEncoder().encode(buildEdxml({ to: [], responseFor: [] }, [{ contentId: 'cid:1', attachmentName: 'a', contentType: 'application/octet-stream', data }]));
+    const used = (): number => {
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
+    const before = used();
+    const r = parseEdxml(input) as EdxmlDocumentResult;
+    const afterParse = used();
+    const bytes = r.attachments[0]!.bytes();
+    const afterDecode = used();
+    expect(bytes.length).toBe(data.length);
+    expect(afterParse - before).toBeLessThan(0.1 * input.length);
+    // Input + decoded bytes + small change: within the 2.5× budget of the issue.
+    expect(afterDecode - before).toBeLessThan(1.0 * input.length);
+  });
+});
