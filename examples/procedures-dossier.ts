@@ -67,9 +67,9 @@ for (const [label, from, to] of [['February 2026', '2026-02-01', '2026-02-28'], 
   const report = summarizeDossiers([restart, open, late], { from, to, groupBy: 'sector', calendar });
   const t = report.total;
   console.log(`\n${report.form}, ${label}:`);
-  console.log(`  nhận: ${t.received.total} (trực tuyến ${t.received.online}, trực tiếp/bưu chính ${t.received.directOrPostal}, kỳ trước ${t.received.carriedOver})`);
-  console.log(`  đã giải quyết: ${t.resolved.total} (trước hạn ${t.resolved.early}, đúng hạn ${t.resolved.onTime}, quá hạn ${t.resolved.late})`);
-  console.log(`  đang giải quyết: ${t.inProcess.total} (trong hạn ${t.inProcess.withinTime}, quá hạn ${t.inProcess.overdue}; chờ bổ sung ${t.inProcess.waitingForSupplement})`);
+  console.log(`  nhận: ${t.received.total} (trực tuyến ${t.received.online}, trực tiếp/bưu chính ${t.received.inPersonOrPostal}, kỳ trước ${t.received.carriedOver})`);
+  console.log(`  đã giải quyết: ${t.resolved.total} (trước hạn ${t.resolved.early}, đúng hạn ${t.resolved.onTime}, quá hạn ${t.resolved.overdue})`);
+  console.log(`  đang giải quyết: ${t.inProcess.total} (trong hạn ${t.inProcess.withinDeadline}, quá hạn ${t.inProcess.overdue}; chờ bổ sung ${t.inProcess.waitingForSupplement})`);
   console.log(`  QĐ 766 chỉ số 2.1 inputs: ${report.scoring.totalOnTime}/${report.scoring.totalReceived}`);
 }
 console.log(`\nunder "pause" the same dossier was due ${pause.dueDay} (restart: ${restart.dueDay})`);

@@ -74,7 +74,8 @@ export function toStatisticsRecord(d: Dossier, asOf?: string): StatisticsRecord 
 /**
  * One row of the report "Biểu số 06/VPCP/KSTT — Tình hình, kết quả giải quyết TTHC tại cơ quan, đơn vị trực tiếp giải
  * quyết TTHC" (unit: số hồ sơ), plus two counts the form does not show: dossiers waiting for a supplement (part of
- * those in process) and dossiers returned without a result (withdrawn, stopped, closed).
+ * those in process) and dossiers returned without a result (withdrawn, stopped, closed). Field names match the
+ * `StatisticsRow` of `vn-egov/scoring`, so a row can be scored as it is (QĐ 766).
  *
  * @example
  * ```ts
@@ -85,12 +86,16 @@ export function toStatisticsRecord(d: Dossier, asOf?: string): StatisticsRecord 
 export interface Bieu06Row {
   /** The group value (sector, level or agency), `"Tổng số"` for the total row. */
   readonly group: string;
+  /** The sector of a row grouped by sector (the field name of the scoring module's `StatisticsRow`). */
+  readonly sector?: string;
+  /** The level of a row grouped by level. */
+  readonly level?: string;
   /** Số hồ sơ nhận giải quyết: tổng số; trực tuyến; trực tiếp, dịch vụ bưu chính; từ kỳ trước. */
-  readonly received: { total: number; online: number; directOrPostal: number; carriedOver: number };
+  readonly received: { total: number; online: number; inPersonOrPostal: number; carriedOver: number };
   /** Số hồ sơ đã giải quyết: tổng số; trước hạn; đúng hạn; quá hạn. */
-  readonly resolved: { total: number; early: number; onTime: number; late: number };
+  readonly resolved: { total: number; early: number; onTime: number; overdue: number };
   /** Số hồ sơ đang giải quyết: tổng số; trong hạn; quá hạn (and, of them, waiting for a supplement). */
-  readonly inProcess: { total: number; withinTime: number; overdue: number; waitingForSupplement: number };
+  readonly inProcess: { total: number; withinDeadline: number; overdue: number; waitingForSupplement: number };
   /** Returned without a result in the period (rút, dừng, đóng hồ sơ); not a column of the form. */
   readonly returned: number;
 }
@@ -166,14 +171,15 @@ const counter = (): Counter => ({ rOnline: 0, rOther: 0, rCarried: 0, early: 0, 
 
 const isDay = (v: unknown): v is string => typeof v === 'string' && v.length === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45;
 
-function toRow(group: string, c: Counter): Bieu06Row {
+function toRow(group: string, c: Counter, groupBy: StatisticsGroupBy = 'none'): Bieu06Row {
   const resolved = c.early + c.onTime + c.late;
   const inProcess = c.within + c.overdue;
   return {
     group,
-    received: { total: c.rOnline + c.rOther + c.rCarried, online: c.rOnline, directOrPostal: c.rOther, carriedOver: c.rCarried },
-    resolved: { total: resolved, early: c.early, onTime: c.onTime, late: c.late },
-    inProcess: { total: inProcess, withinTime: c.within, overdue: c.overdue, waitingForSupplement: c.waiting },
+    ...(groupBy === 'sector' ? { sector: group } : groupBy === 'level' ? { level: group } : {}),
+    received: { total: c.rOnline + c.rOther + c.rCarried, online: c.rOnline, inPersonOrPostal: c.rOther, carriedOver: c.rCarried },
+    resolved: { total: resolved, early: c.early, onTime: c.onTime, overdue: c.late },
+    inProcess: { total: inProcess, withinDeadline: c.within, overdue: c.overdue, waitingForSupplement: c.waiting },
     returned: c.returned,
   };
 }
@@ -194,12 +200,12 @@ export function checkBieu06Invariants(row: Bieu06Row): VnEgovIssue[] {
   const check = (ok: boolean, code: string, msg: string) => {
     if (!ok) out.push(issue(code, [row.group], msg));
   };
-  check(r.total === r.carriedOver + r.online + r.directOrPostal, 'received_split', `received ${r.total} ≠ carried over ${r.carriedOver} + online ${r.online} + in person/postal ${r.directOrPostal}`);
+  check(r.total === r.carriedOver + r.online + r.inPersonOrPostal, 'received_split', `received ${r.total} ≠ carried over ${r.carriedOver} + online ${r.online} + in person/postal ${r.inPersonOrPostal}`);
   check(r.total === s.total + p.total + row.returned, 'received_outcome', `received ${r.total} ≠ resolved ${s.total} + in process ${p.total} + returned ${row.returned}`);
-  check(s.total === s.early + s.onTime + s.late, 'resolved_split', `resolved ${s.total} ≠ early ${s.early} + on time ${s.onTime} + late ${s.late}`);
-  check(p.total === p.withinTime + p.overdue, 'in_process_split', `in process ${p.total} ≠ within ${p.withinTime} + overdue ${p.overdue}`);
+  check(s.total === s.early + s.onTime + s.overdue, 'resolved_split', `resolved ${s.total} ≠ early ${s.early} + on time ${s.onTime} + overdue ${s.overdue}`);
+  check(p.total === p.withinDeadline + p.overdue, 'in_process_split', `in process ${p.total} ≠ within ${p.withinDeadline} + overdue ${p.overdue}`);
   check(p.waitingForSupplement <= p.total, 'waiting_exceeds', `waiting ${p.waitingForSupplement} > in process ${p.total}`);
-  check([r.total, r.online, r.directOrPostal, r.carriedOver, s.early, s.onTime, s.late, p.withinTime, p.overdue, row.returned].every((n) => Number.isInteger(n) && n >= 0), 'negative_count', 'counts must be non-negative integers');
+  check([r.total, r.online, r.inPersonOrPostal, r.carriedOver, s.early, s.onTime, s.overdue, p.withinDeadline, p.overdue, row.returned].every((n) => Number.isInteger(n) && n >= 0), 'negative_count', 'counts must be non-negative integers');
   return out;
 }
 
@@ -327,7 +333,7 @@ export function summarizeDossiers(input: Iterable<StatisticsRecord | Dossier>, o
   }
 
   const collator = new Intl.Collator('vi');
-  const rows = [...groups].sort(([a], [b]) => collator.compare(a, b)).map(([k, c]) => toRow(k, c));
+  const rows = [...groups].sort(([a], [b]) => collator.compare(a, b)).map(([k, c]) => toRow(k, c, groupBy));
   const totalRow = toRow(TOTAL, total);
   const problems = [...rows, totalRow].flatMap(checkBieu06Invariants);
   if (problems.length > 0) fail('STATISTICS_INVARIANT_VIOLATED', `Báo cáo vi phạm ràng buộc / the report breaks its invariants: ${problems[0]!.message}`, problems);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { createWorkCalendar } from '../../src/calendar/index.js';
+import { statisticsRowProblems, statisticsRowSchema } from '../../src/scoring/index.js';
 import {
   applyDossierEvent,
   checkBieu06Invariants,
@@ -57,10 +59,10 @@ describe('Biểu 06 on a synthetic set with the published Giao Thủy figures (1
 
   it('reproduces the published counts', () => {
     const r = summarizeDossiers(dossiers, { from: '2019-01-01', to: '2019-11-25' });
-    expect(r.total.received).toEqual({ total: 3000, online: 7, directOrPostal: 2993, carriedOver: 0 });
-    expect(r.total.resolved).toEqual({ total: 2947, early: 2100, onTime: 806, late: 41 });
+    expect(r.total.received).toEqual({ total: 3000, online: 7, inPersonOrPostal: 2993, carriedOver: 0 });
+    expect(r.total.resolved).toEqual({ total: 2947, early: 2100, onTime: 806, overdue: 41 });
     expect(r.total.resolved.early + r.total.resolved.onTime).toBe(2906);
-    expect(r.total.inProcess).toEqual({ total: 45, withinTime: 45, overdue: 0, waitingForSupplement: 5 });
+    expect(r.total.inProcess).toEqual({ total: 45, withinDeadline: 45, overdue: 0, waitingForSupplement: 5 });
     expect(r.total.returned).toBe(8);
     expect(r.scoring.totalOnTime).toBe(2906 + 45);
     expect(r.scoring.onTimeRatio).toBeCloseTo(2951 / 3000, 10);
@@ -71,17 +73,27 @@ describe('Biểu 06 on a synthetic set with the published Giao Thủy figures (1
     const r = summarizeDossiers(dossiers, { from: '2019-01-01', to: '2019-11-25', groupBy: 'sector' });
     expect(r.rows.map((x) => x.group)).toEqual(['Chứng thực', 'Hộ tịch']);
     expect(r.rows.reduce((s, x) => s + x.received.total, 0)).toBe(3000);
-    expect(r.rows.reduce((s, x) => s + x.resolved.late, 0)).toBe(41);
+    expect(r.rows.reduce((s, x) => s + x.resolved.overdue, 0)).toBe(41);
     for (const row of r.rows) expect(checkBieu06Invariants(row)).toEqual([]);
+  });
+
+  it('rows fit the StatisticsRow of vn-egov/scoring as they are (month statistics → QĐ 766)', () => {
+    const r = summarizeDossiers(dossiers, { from: '2019-01-01', to: '2019-11-25', groupBy: 'sector' });
+    for (const row of [...r.rows, r.total]) {
+      const parsed = z.safeParse(statisticsRowSchema, row);
+      expect(parsed.success).toBe(true);
+      expect(statisticsRowProblems(parsed.data!)).toEqual([]);
+    }
+    expect(r.rows.map((x) => x.sector)).toEqual(['Chứng thực', 'Hộ tịch']);
   });
 
   it('carries over dossiers still open at the start of the next period and skips those finished before it', () => {
     const r = summarizeDossiers(dossiers, { from: '2019-11-22', to: '2019-11-30' });
     // the 45 opened on 21/11 are carried over; nothing was received in the period
-    expect(r.total.received).toEqual({ total: 45, online: 0, directOrPostal: 0, carriedOver: 45 });
+    expect(r.total.received).toEqual({ total: 45, online: 0, inPersonOrPostal: 0, carriedOver: 45 });
     expect(r.skipped).toBe(3000 - 45);
     // at 30/11 the 40 open ones (due 26/11) are overdue; the 5 waiting ones are within time (restart)
-    expect(r.total.inProcess).toEqual({ total: 45, withinTime: 5, overdue: 40, waitingForSupplement: 5 });
+    expect(r.total.inProcess).toEqual({ total: 45, withinDeadline: 5, overdue: 40, waitingForSupplement: 5 });
   });
 });
 
@@ -103,10 +115,10 @@ describe('summarizeDossiers rules and errors', () => {
       rec({ endDay: '2026-04-05', end: 'resolved' }), // ends after the period: in process at `to`
     ];
     const r = summarizeDossiers(records, { from: '2026-03-01', to: '2026-03-31', calendar });
-    expect(r.total.received).toEqual({ total: 9, online: 1, directOrPostal: 8, carriedOver: 0 });
-    expect(r.total.resolved).toEqual({ total: 4, early: 1, onTime: 1, late: 2 });
+    expect(r.total.received).toEqual({ total: 9, online: 1, inPersonOrPostal: 8, carriedOver: 0 });
+    expect(r.total.resolved).toEqual({ total: 4, early: 1, onTime: 1, overdue: 2 });
     expect(r.total.returned).toBe(1);
-    expect(r.total.inProcess).toEqual({ total: 4, withinTime: 1, overdue: 3, waitingForSupplement: 1 });
+    expect(r.total.inProcess).toEqual({ total: 4, withinDeadline: 1, overdue: 3, waitingForSupplement: 1 });
     expect(r.skipped).toBe(2);
   });
 
@@ -127,7 +139,7 @@ describe('summarizeDossiers rules and errors', () => {
   });
 
   it('checkBieu06Invariants finds the errors of a hand-compiled row', () => {
-    const row = { group: 'Xã A', received: { total: 10, online: 1, directOrPostal: 8, carriedOver: 0 }, resolved: { total: 7, early: 3, onTime: 3, late: 0 }, inProcess: { total: 2, withinTime: 2, overdue: 0, waitingForSupplement: 3 }, returned: 0 };
+    const row = { group: 'Xã A', received: { total: 10, online: 1, inPersonOrPostal: 8, carriedOver: 0 }, resolved: { total: 7, early: 3, onTime: 3, overdue: 0 }, inProcess: { total: 2, withinDeadline: 2, overdue: 0, waitingForSupplement: 3 }, returned: 0 };
     expect(checkBieu06Invariants(row).map((i) => i.code)).toEqual(['received_split', 'received_outcome', 'resolved_split', 'waiting_exceeds']);
   });
 
@@ -167,8 +179,8 @@ describe('summarizeDossiers rules and errors', () => {
         const counted = records.filter((x) => x.receivedDay! <= to && (x.endDay == null || x.endDay >= from)).length;
         expect(r.total.received.total).toBe(counted);
         expect(r.total.received.total + r.skipped).toBe(records.length);
-        for (const k of ['total', 'online', 'directOrPostal', 'carriedOver'] as const) expect(r.rows.reduce((s, x) => s + x.received[k], 0)).toBe(r.total.received[k]);
-        expect(r.rows.reduce((s, x) => s + x.resolved.late, 0)).toBe(r.total.resolved.late);
+        for (const k of ['total', 'online', 'inPersonOrPostal', 'carriedOver'] as const) expect(r.rows.reduce((s, x) => s + x.received[k], 0)).toBe(r.total.received[k]);
+        expect(r.rows.reduce((s, x) => s + x.resolved.overdue, 0)).toBe(r.total.resolved.overdue);
       }),
       { numRuns: 300 },
     );
