@@ -57,6 +57,25 @@ describe('buildEdxml / buildStatus', () => {
     );
   });
 
+  it('property: build → parse → build is byte-identical', () => {
+    fc.assert(
+      fc.property(documentMessage, attachments, fc.integer({ min: 0, max: 100 }), (message, atts, wrap) => {
+        const first = buildEdxml(message, atts, { base64LineLength: wrap });
+        const r = parseEdxml(first) as EdxmlDocumentResult;
+        expect(buildEdxml(r.message, r.attachments.map((a) => ({ ...a.meta, data: a.bytes() })), { base64LineLength: wrap })).toBe(first);
+      }),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(statusMessage, (status) => {
+        const first = buildStatus({ ...status, statusCode: status.statusCode ?? '01' });
+        const r = parseEdxml(first);
+        expect(r.kind === 'status' && buildStatus(r.message)).toBe(first);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('property: parse(buildStatus(status)) gives back the status', () => {
     fc.assert(
       fc.property(statusMessage, (status) => {
