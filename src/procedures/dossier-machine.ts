@@ -35,7 +35,17 @@ const text = z.string().check(z.minLength(1));
  */
 export const dossierEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submitted'), at: instantInput }),
-  z.object({ type: z.literal('received'), at: instantInput, receiptNumber: z.optional(text) }),
+  z.object({
+    type: z.literal('received'),
+    at: instantInput,
+    receiptNumber: z.optional(text),
+    /**
+     * When the processing time counts from, if not from this receipt: a dossier received outside the competent
+     * agency's territory counts from the competent agency's receipt (NĐ 118/2025 Điều 17 k3 as amended by NĐ 309/2026,
+     * from 05/08/2026 [secondary]).
+     */
+    countFrom: z.optional(instantInput),
+  }),
   z.object({ type: z.literal('handedOver'), at: instantInput, from: text, to: text, stepDueDay: z.optional(isoDay) }),
   z.object({ type: z.literal('supplementRequested'), at: instantInput, reason: z.optional(text) }),
   z.object({ type: z.literal('supplemented'), at: instantInput }),
@@ -276,11 +286,13 @@ export function supplementDeadline(dossier: Dossier, options: DossierOptions = {
  * Applies one event to a dossier and returns the new dossier (the input is not changed): a pure state machine over
  * the ten national statuses ({@link DOSSIER_TRANSITIONS}). Deadlines use the calendar in `options`:
  * - `received` fixes the regime by the receipt day and computes the due day (`processingDays` working days from the
- *   start day: 15:00 cut-off for paper, next working day for online receipts after hours);
+ *   start day: 15:00 cut-off for paper, next working day for online receipts after hours; from `countFrom` when
+ *   the competent agency received it later);
  * - `supplemented` after appraisal restarts the count from the supplement (`restart`) or moves the due day by the
  *   working days waited (`pause`); a supplement requested at reception (status 1) does not touch the clock;
  * - `apologyIssued` re-sets the due day once (a second one throws `EXTENSION_ALREADY_USED`); an apology on or after
- *   the due day is kept but marked `late` (it is due "chậm nhất 01 ngày trước ngày hết hạn");
+ *   the due day is kept but marked `late` (it is due "chậm nhất 01 ngày trước ngày hết hạn"); a later restart
+ *   recomputes the due day from the supplement, and the extension stays used;
  * - `closed` needs the NĐ 118/2025 regime and the supplement timer run out ({@link supplementDeadline}).
  *
  * @throws VnEgovError `INVALID_TRANSITION` (names both statuses in Vietnamese; `issues` list the allowed events),
@@ -323,7 +335,10 @@ export function applyDossierEvent(dossier: Dossier, event: DossierEvent, options
     case 'received': {
       next.regime = oneStopRegimeOnDay(at.day).id satisfies OneStopRegimeId;
       next.receivedAt = at.iso;
-      const s = count();
+      const s = e.countFrom === undefined ? count() : computeStartDay(readInstant(e.countFrom, 'countFrom').iso, d.channel, { ...d.startDay, calendar });
+      if (e.countFrom !== undefined && readInstant(e.countFrom, 'countFrom').iso < at.iso) {
+        fail('INVALID_EVENT', 'countFrom không được trước thời điểm tiếp nhận / countFrom must not be before the receipt', [issue('count_from_before_receipt', ['countFrom'], 'must be on or after at')]);
+      }
       next.clockStartDay = s.startDay;
       next.dueDay = calendar.addWorkingDays(s.startDay, d.processingDays);
       next.originalDueDay = next.dueDay;

@@ -63,6 +63,12 @@ describe('receipt and due date', () => {
     expect(run([{ type: 'received', at: '2026-03-01 10:00' }], { channel: 'online', submittedAt: '2026-03-01 09:00' }).dueDay).toBe('2026-03-09');
   });
 
+  it('non-territorial receipt: the time counts from the competent agency\'s receipt when given (NĐ 309/2026)', () => {
+    const d = run([{ type: 'received', at: '2026-09-07 09:00', countFrom: '2026-09-08 10:00' }], { submittedAt: '2026-09-07 08:00' });
+    expect([d.receivedAt, d.clockStartDay, d.dueDay]).toEqual(['2026-09-07T09:00:00+07:00', '2026-09-08', '2026-09-15']);
+    expect(codeOf(() => run([{ type: 'received', at: '2026-09-07 09:00', countFrom: '2026-09-06 10:00' }], { submittedAt: '2026-09-07 08:00' }))).toBe('INVALID_EVENT');
+  });
+
   it('chooses the regime by the day of receipt (NĐ 61/2018 before 01/07/2025, NĐ 118/2025 from then)', () => {
     expect(oneStopRegimeAt('2025-06-30 23:59').id).toBe('nd61-2018');
     expect(oneStopRegimeAt('2025-07-01 00:00').id).toBe('nd118-2025');
