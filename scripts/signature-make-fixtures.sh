@@ -42,6 +42,10 @@ emailAddress = optional
 UID = optional
 [ crl_ext ]
 authorityKeyIdentifier = keyid:always
+[ v3_root ]
+basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
 [ v3_int ]
 basicConstraints = critical, CA:TRUE, pathlen:0
 keyUsage = critical, keyCertSign, cRLSign
@@ -104,12 +108,13 @@ issue() { # name cadir cacert cakey ext [extra ca args]
   openssl x509 -in "$W/$name.pem" -out "$OUT/$name.pem"
 }
 
-# Root (self-signed)
+# Root (self-signed, valid 2019-2046 so that the 2020 CA of the chain-model case sits inside it)
 key root 3072
 ca_conf "$W/rootca"
-openssl req -new -x509 -utf8 -key "$W/root.key" -days 7300 -subj "/C=VN/O=Bộ Nội vụ (thử nghiệm)/CN=vn-egov Test Root CA" \
-  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
-  -addext "subjectKeyIdentifier=hash" -set_serial 1 -out "$W/root.pem" 2>/dev/null
+csr root "/C=VN/O=Bộ Nội vụ (thử nghiệm)/CN=vn-egov Test Root CA"
+openssl ca -batch -notext -selfsign -config "$W/rootca/ca.cnf" -keyfile "$W/root.key" -extensions v3_root \
+  -startdate 20190101000000Z -enddate 20460101000000Z -in "$W/root.csr" -out "$W/root.pem" 2>/dev/null
+openssl x509 -in "$W/root.pem" -out "$W/root.pem"
 cp "$W/root.pem" "$OUT/root.pem"
 
 # Issuing CA (pathlen:0)

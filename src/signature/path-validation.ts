@@ -103,7 +103,9 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
 
   // Trust-anchor certificate checks (RFC 5937-style use of the anchor certificate's own constraints).
   const anchor = path.anchor;
-  record('TRUST_ANCHOR_VALIDITY', anchor.notBefore <= at && at <= anchor.notAfter, 0, ['INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE'], { time: iso(at) });
+  // chain model: the anchor must have been valid when it issued the first certificate of the path
+  const anchorTime = policy.model === 'CHAIN' && n > 0 ? certs[0]!.notBefore : at;
+  record('TRUST_ANCHOR_VALIDITY', anchor.notBefore <= anchorTime && anchorTime <= anchor.notAfter, 0, ['INDETERMINATE', 'OUT_OF_BOUNDS_NO_POE'], { time: iso(anchorTime) });
   {
     const bc = anchor.view.extensions.basicConstraints;
     const reason = anchor.view.version === 3 && !bc ? 'basicConstraints missing' : bc && !bc.ca ? 'basicConstraints cA is false' : '';
@@ -111,6 +113,11 @@ export async function validatePath(path: CandidatePath, ctx: PathValidationConte
     const unknown = anchor.view.extensions.list.filter((e) => e.critical && !PROCESSED_CRITICAL.has(e.oid)).map((e) => e.oid);
     record('CRITICAL_EXTENSIONS', unknown.length === 0, 0, CHAIN, { oids: unknown.join(', ') });
     anchorProfileChecks(anchor, record);
+    const anchorEku = anchor.view.extensions.extendedKeyUsage;
+    if (policy.constrainEkuOnCaCertificates && anchorEku && ctx.extendedKeyUsage?.length) {
+      const missing = ctx.extendedKeyUsage.filter((e) => !anchorEku.purposes.includes(e) && !anchorEku.purposes.includes(EXTENDED_KEY_USAGES.anyExtendedKeyUsage));
+      record('CA_EXTENDED_KEY_USAGE', missing.length === 0, 0, CHAIN, { missing: missing.join(', ') });
+    }
     // The anchor's self-signature is not relied upon (RFC 5280 §6.1.1 (d)), so its digest is not policed.
   }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SHARED } from '../helpers/shared-data.js';
 import { isVnEgovError } from '../../src/errors/index.js';
 import {
-  createTrustStore, defineValidationPolicy, extractVnIdentifiers, parseCertificate, parseCertificates, validateCertificatePath,
+  addTrustAnchors, createTrustStore, defineValidationPolicy, removeTrustAnchors, extractVnIdentifiers, parseCertificate, parseCertificates, validateCertificatePath,
   vietnameseEgovPolicy, vietnameseTrustAnchors,
 } from '../../src/signature/index.js';
 
@@ -31,6 +31,18 @@ describe('bundled Vietnamese trust anchors', () => {
     const store = createTrustStore({ anchors: vietnameseTrustAnchors });
     expect(store.anchors.map((a) => a.id)).toEqual(['neac-vietnam-national-root-ca', 'bcy-rootca-chuyen-dung-chinh-phu-g2']);
     expect(store.intermediates).toHaveLength(2);
+  });
+
+  it('adds and removes anchors without changing the original store', () => {
+    const store = createTrustStore({ anchors: vietnameseTrustAnchors });
+    const onlyBcy = removeTrustAnchors(store, ['neac-vietnam-national-root-ca']);
+    expect(onlyBcy.anchors.map((a) => a.id)).toEqual(['bcy-rootca-chuyen-dung-chinh-phu-g2']);
+    expect(store.anchors).toHaveLength(2);
+    const neacPem = read('neac-vietnam-national-root-ca-sha256.pem');
+    const back = addTrustAnchors(onlyBcy, [{ certificate: neacPem, sha256: 'BA:C8:BF:60:9A:B4:20:A8:EE:17:80:D7:4F:4D:E5:C7:F7:18:49:59:D2:A7:37:5B:0A:75:E4:C2:9F:09:08:E7', id: 'neac' }]);
+    expect(back.anchors.map((a) => a.id)).toEqual(['bcy-rootca-chuyen-dung-chinh-phu-g2', 'neac']);
+    expect(addTrustAnchors(back, [neacPem]).anchors).toHaveLength(2); // same fingerprint kept once
+    expect(removeTrustAnchors(back, ['BAC8BF609AB420A8EE1780D74F4DE5C7F7184959D2A7375B0A75E4C29F0908E7']).anchors).toHaveLength(1);
   });
 
   it('throws on a pinned fingerprint mismatch', () => {
