@@ -29,7 +29,7 @@ const opt = z.optional;
  * const o: EdxmlOrganization = { organId: '000.00.00.G22', organName: 'Văn phòng Chính phủ' };
  * ```
  */
-export const edxmlOrganizationSchema = z.object({
+export const edxmlOrganizationSchema = z.strictObject({
   /** Mã định danh (specs/edxml.md §8). */
   organId: opt(text),
   /** Cơ quan chủ quản (name of the governing body). */
@@ -61,7 +61,7 @@ export type EdxmlOrganization = z.infer<typeof edxmlOrganizationSchema>;
  * const c: EdxmlCode = { codeNumber: '7816', codeNotation: 'VPCP-TTĐT' };
  * ```
  */
-export const edxmlCodeSchema = z.object({ codeNumber: opt(text), codeNotation: opt(text) });
+export const edxmlCodeSchema = z.strictObject({ codeNumber: opt(text), codeNotation: opt(text) });
 /**
  * See {@link edxmlCodeSchema}.
  *
@@ -80,7 +80,7 @@ export type EdxmlCode = z.infer<typeof edxmlCodeSchema>;
  * const p: EdxmlPromulgationInfo = { place: 'Hà Nội', promulgationDate: '2015-09-30' };
  * ```
  */
-export const edxmlPromulgationInfoSchema = z.object({ place: opt(text), promulgationDate: opt(day) });
+export const edxmlPromulgationInfoSchema = z.strictObject({ place: opt(text), promulgationDate: opt(day) });
 /**
  * See {@link edxmlPromulgationInfoSchema}.
  *
@@ -100,7 +100,7 @@ export type EdxmlPromulgationInfo = z.infer<typeof edxmlPromulgationInfoSchema>;
  * const t: EdxmlDocumentType = { type: 1, typeDetail: 0, typeName: 'Công văn' };
  * ```
  */
-export const edxmlDocumentTypeSchema = z.object({ type: opt(integer), typeDetail: opt(integer), typeName: opt(text) });
+export const edxmlDocumentTypeSchema = z.strictObject({ type: opt(integer), typeDetail: opt(integer), typeName: opt(text) });
 /**
  * See {@link edxmlDocumentTypeSchema}.
  *
@@ -119,7 +119,7 @@ export type EdxmlDocumentType = z.infer<typeof edxmlDocumentTypeSchema>;
  * const s: EdxmlSignerInfo = { competence: 'TL. BỘ TRƯỞNG', position: 'Cục trưởng', fullName: 'Nguyễn Văn A' };
  * ```
  */
-export const edxmlSignerInfoSchema = z.object({ competence: opt(text), position: opt(text), fullName: opt(text) });
+export const edxmlSignerInfoSchema = z.strictObject({ competence: opt(text), position: opt(text), fullName: opt(text) });
 /**
  * See {@link edxmlSignerInfoSchema}.
  *
@@ -139,7 +139,7 @@ export type EdxmlSignerInfo = z.infer<typeof edxmlSignerInfoSchema>;
  * const o: EdxmlOtherInfo = { priority: 0, promulgationAmount: 2, pageAmount: 22, direction: false, appendixes: [] };
  * ```
  */
-export const edxmlOtherInfoSchema = z.object({
+export const edxmlOtherInfoSchema = z.strictObject({
   /** Độ khẩn. */
   priority: opt(integer),
   /** Phạm vi lưu hành. */
@@ -174,7 +174,7 @@ export type EdxmlOtherInfo = z.infer<typeof edxmlOtherInfoSchema>;
  *   documentId: '000.00.00.G22,2015/09/30,7816/VPCP-TTĐT' };
  * ```
  */
-export const edxmlResponseForSchema = z.object({
+export const edxmlResponseForSchema = z.strictObject({
   organId: opt(text),
   code: opt(text),
   promulgationDate: opt(day),
@@ -199,7 +199,7 @@ export type EdxmlResponseFor = z.infer<typeof edxmlResponseForSchema>;
  * const s: EdxmlStaffInfo = { department: 'Văn thư', staff: 'Nguyễn Thị A', email: 'a@gov.vn', mobile: '0912000001' };
  * ```
  */
-export const edxmlStaffInfoSchema = z.object({
+export const edxmlStaffInfoSchema = z.strictObject({
   department: opt(text),
   departmentId: opt(text),
   staff: opt(text),
@@ -225,7 +225,7 @@ export type EdxmlStaffInfo = z.infer<typeof edxmlStaffInfoSchema>;
  * const t: EdxmlTraceHeader = { organId: '000.00.00.G22', timestamp: '2018-09-28T00:00:00' };
  * ```
  */
-export const edxmlTraceHeaderSchema = z.object({ organId: opt(text), timestamp: opt(timestamp) });
+export const edxmlTraceHeaderSchema = z.strictObject({ organId: opt(text), timestamp: opt(timestamp) });
 /**
  * See {@link edxmlTraceHeaderSchema}.
  *
@@ -245,7 +245,7 @@ export type EdxmlTraceHeader = z.infer<typeof edxmlTraceHeaderSchema>;
  * const r: EdxmlReceiver = { organId: '000.00.00.H41', receiverType: 0 };
  * ```
  */
-export const edxmlReceiverSchema = z.object({ organId: opt(text), receiverType: opt(integer) });
+export const edxmlReceiverSchema = z.strictObject({ organId: opt(text), receiverType: opt(integer) });
 /**
  * See {@link edxmlReceiverSchema}.
  *
@@ -265,7 +265,7 @@ export type EdxmlReceiver = z.infer<typeof edxmlReceiverSchema>;
  * const u: EdxmlBusinessDocumentInfo = { documentInfo: 1, documentReceiver: 0, receivers: [] };
  * ```
  */
-export const edxmlBusinessDocumentInfoSchema = z.object({
+export const edxmlBusinessDocumentInfoSchema = z.strictObject({
   documentInfo: opt(integer),
   documentReceiver: opt(integer),
   /** `undefined` when `ReceiverList` is absent. */
@@ -289,7 +289,7 @@ export type EdxmlBusinessDocumentInfo = z.infer<typeof edxmlBusinessDocumentInfo
  * const r: EdxmlReplacementInfo = { documentId: '000.00.00.G22,2014/01/30,7806/VPCP-TTĐT', organIds: ['000.00.00.H41'] };
  * ```
  */
-export const edxmlReplacementInfoSchema = z.object({ documentId: opt(text), organIds: opt(z.array(text)) });
+export const edxmlReplacementInfoSchema = z.strictObject({ documentId: opt(text), organIds: opt(z.array(text)) });
 /**
  * See {@link edxmlReplacementInfoSchema}.
  *
@@ -310,7 +310,7 @@ export type EdxmlReplacementInfo = z.infer<typeof edxmlReplacementInfoSchema>;
  *   businessDocReason: 'Văn bản điện tử mới', paper: 0 };
  * ```
  */
-export const edxmlBusinessSchema = z.object({
+export const edxmlBusinessSchema = z.strictObject({
   documentId: opt(text),
   /** Loại nghiệp vụ: 0 mới, 1 thu hồi, 2 cập nhật, 3 thay thế. */
   businessDocType: opt(integer),
@@ -340,7 +340,7 @@ export type EdxmlBusiness = z.infer<typeof edxmlBusinessSchema>;
  * const t: EdxmlTraceHeaderList = { traceHeaders: [{ organId: '000.00.00.G22', timestamp: '2018-09-28T00:00:00' }] };
  * ```
  */
-export const edxmlTraceHeaderListSchema = z.object({
+export const edxmlTraceHeaderListSchema = z.strictObject({
   traceHeaders: z.array(edxmlTraceHeaderSchema),
   business: opt(edxmlBusinessSchema),
 });
@@ -363,7 +363,7 @@ export type EdxmlTraceHeaderList = z.infer<typeof edxmlTraceHeaderListSchema>;
  * const r: EdxmlReference = { contentId: 'cid:209', contentType: 'application/pdf', attachmentName: 'a.pdf' };
  * ```
  */
-export const edxmlReferenceSchema = z.object({
+export const edxmlReferenceSchema = z.strictObject({
   contentId: opt(text),
   contentType: opt(text),
   description: opt(text),
@@ -388,7 +388,7 @@ export type EdxmlReference = z.infer<typeof edxmlReferenceSchema>;
  * const m: EdxmlManifest = { version: '1.0', references: [] };
  * ```
  */
-export const edxmlManifestSchema = z.object({ version: opt(text), references: z.array(edxmlReferenceSchema) });
+export const edxmlManifestSchema = z.strictObject({ version: opt(text), references: z.array(edxmlReferenceSchema) });
 /**
  * See {@link edxmlManifestSchema}.
  *
@@ -414,7 +414,7 @@ export type EdxmlManifest = z.infer<typeof edxmlManifestSchema>;
  * };
  * ```
  */
-export const edxmlDocumentSchema = z.object({
+export const edxmlDocumentSchema = z.strictObject({
   /** Nơi gửi. */
   from: opt(edxmlOrganizationSchema),
   /** Nơi nhận (machine recipients). */
@@ -468,7 +468,7 @@ export type EdxmlDocument = z.infer<typeof edxmlDocumentSchema>;
  * };
  * ```
  */
-export const edxmlStatusSchema = z.object({
+export const edxmlStatusSchema = z.strictObject({
   from: opt(edxmlOrganizationSchema),
   responseFor: opt(edxmlResponseForSchema),
   staffInfo: opt(edxmlStaffInfoSchema),
@@ -495,7 +495,7 @@ export type EdxmlStatus = z.infer<typeof edxmlStatusSchema>;
  * const a: EdxmlAttachmentMeta = { contentId: 'cid:1', attachmentName: 'a.pdf', contentType: 'application/pdf' };
  * ```
  */
-export const edxmlAttachmentMetaSchema = z.object({
+export const edxmlAttachmentMetaSchema = z.strictObject({
   contentId: opt(text),
   attachmentName: opt(text),
   description: opt(text),
@@ -522,7 +522,7 @@ export type EdxmlAttachmentMeta = z.infer<typeof edxmlAttachmentMetaSchema>;
  *   data: new TextEncoder().encode('%PDF-1.7') };
  * ```
  */
-export const edxmlAttachmentInputSchema = z.object({
+export const edxmlAttachmentInputSchema = z.strictObject({
   ...edxmlAttachmentMetaSchema.shape,
   data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected a Uint8Array" }),
 });

@@ -147,3 +147,10 @@ describe('buildEdxml / buildStatus', () => {
     expectCode(() => buildStatus({ statusCode: '1' }), 'EDXML_INVALID_MESSAGE');
   });
 });
+
+describe('schemas are strict', () => {
+  it('refuses unknown properties instead of dropping them silently', () => {
+    expect(() => buildEdxml({ ...minimal, subjet: 'typo' } as unknown as EdxmlDocument)).toThrow(expect.objectContaining({ code: 'EDXML_INVALID_MESSAGE' }));
+    expect(() => buildStatus({ statusCode: '01', from: { organID: 'x' } } as never)).toThrow(expect.objectContaining({ code: 'EDXML_INVALID_MESSAGE' }));
+  });
+});
