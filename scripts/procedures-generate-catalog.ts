@@ -104,7 +104,7 @@ export function generateProcedureCatalog(options: { size?: number; seed?: number
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1]?.endsWith('procedures-generate-catalog.ts')) {
   const size = Number(process.argv[2] ?? 6297);
   const seed = Number(process.argv[3] ?? 42);
   process.stdout.write(`${JSON.stringify(generateProcedureCatalog({ size, seed }), null, 1)}\n`);

@@ -184,6 +184,9 @@ export function createProcedureCatalog(procedures: Iterable<Procedure>): Procedu
   const postingArrays = new Map<string, Int32Array>();
   for (const [t, list] of postings) postingArrays.set(t, Int32Array.from(list));
   const allCodes = [...byCode.keys()].sort();
+  const countScratch = new Uint16Array(N);
+  const seenScratch = new Uint32Array(N);
+  let generation = 0;
 
   function prefixTokens(prefix: string): string[] {
     let lo = 0;
@@ -257,10 +260,16 @@ export function createProcedureCatalog(procedures: Iterable<Procedure>): Procedu
     const phrase = ` ${qTokens.join(' ')}`;
     const last = qTokens.length - 1;
     const top: CatalogHit[] = [];
+    const filtered = levelBit !== 0 || q.kind !== undefined || q.onlineForm !== undefined || sectorCode !== undefined || agencyTokens.length > 0;
     const consider = (i: number, matched: number): void => {
       const e = entries[i]!;
-      if (!passes(e)) return;
+      if (filtered && !passes(e)) return;
       let score = matched * 1000;
+      if (top.length === limit) {
+        // prune: even the best bonus cannot reach the current worst hit
+        const bound = score + 300 + (hasDiacritics ? 20 * typed.length : 0) - Math.min(e.tokenCount, 99);
+        if (bound < top[limit - 1]!.score) return;
+      }
       const at = e.nameKey.indexOf(phrase);
       if (at >= 0) score += at === 0 ? 300 : 200;
       if (hasDiacritics) for (const t of typed) if (e.nameLower.includes(t)) score += 20;
@@ -309,28 +318,31 @@ export function createProcedureCatalog(procedures: Iterable<Procedure>): Procedu
       }
       if (top.length > 0) return top;
     }
-    // no procedure has every word: rank those with the most words
-    const counts = new Uint16Array(N);
+    // no procedure has every word: rank those with the most words (scratch buffers reused: search is synchronous)
     const touched: number[] = [];
-    qTokens.forEach((t, k) => {
-      const lists = k === last ? prefixTokens(t).map((x) => postingArrays.get(x)!) : [postingArrays.get(t)].filter((x): x is Int32Array => x !== undefined);
-      const seenThisToken = lists.length > 1 ? new Uint8Array(N) : null;
-      for (const list of lists) {
-        for (let j = 0; j < list.length; j++) {
-          const i = list[j]!;
-          if (seenThisToken !== null) {
-            if (seenThisToken[i] === 1) continue;
-            seenThisToken[i] = 1;
+    try {
+      qTokens.forEach((t, k) => {
+        const lists = k === last ? prefixTokens(t).map((x) => postingArrays.get(x)!) : [postingArrays.get(t)].filter((x): x is Int32Array => x !== undefined);
+        const stamp = ++generation;
+        for (const list of lists) {
+          for (let j = 0; j < list.length; j++) {
+            const i = list[j]!;
+            if (lists.length > 1) {
+              if (seenScratch[i] === stamp) continue;
+              seenScratch[i] = stamp;
+            }
+            if (countScratch[i] === 0) touched.push(i);
+            countScratch[i]!++;
           }
-          if (counts[i] === 0) touched.push(i);
-          counts[i]!++;
         }
-      }
-    });
-    let best = 0;
-    for (const i of touched) if (counts[i]! > best && passes(entries[i]!)) best = counts[i]!;
-    if (best === 0) return [];
-    for (const i of touched) if (counts[i] === best) consider(i, best);
+      });
+      let best = 0;
+      for (const i of touched) if (countScratch[i]! > best && (!filtered || passes(entries[i]!))) best = countScratch[i]!;
+      if (best === 0) return [];
+      for (const i of touched) if (countScratch[i] === best) consider(i, best);
+    } finally {
+      for (const i of touched) countScratch[i] = 0;
+    }
     return top;
   }
 
