@@ -60,7 +60,8 @@ export function summaryTable(results: readonly ScoreResult[], options: { lang?: 
   const h = HEAD[lang];
   const rankBy = options.ranking ? new Map(options.ranking.map((e) => [e.unitId, e])) : undefined;
   const groups = results[0]?.groups ?? [];
-  const header: Cell[] = [h.unitId, h.unitName, h.period, `${h.total} (${h.max} ${results[0]?.maxPoints ?? ''})`.replace(' ()', '')];
+  const max = results[0]?.maxPoints;
+  const header: Cell[] = [h.unitId, h.unitName, h.period, max === undefined ? h.total : `${h.total} (${h.max} ${max})`];
   for (const g of groups) header.push(`${g.number ? `${g.number}. ` : ''}${g.name[lang]} (${h.max} ${g.maxPoints})`);
   if (rankBy) header.push(h.rank);
   const rows: Cell[][] = [header];
@@ -87,7 +88,7 @@ export function groupTable(results: readonly ScoreResult[], groupId: string, opt
   const h = HEAD[lang];
   const g0 = results[0]?.groups.find((g) => g.id === groupId);
   if (results.length && !g0) fail('INVALID_OPTIONS', `Không có nhóm "${groupId}"`, `no group "${groupId}"`);
-  const header: Cell[] = [h.unitId, h.unitName, h.period, `${h.group} (${h.max} ${g0?.maxPoints ?? ''})`];
+  const header: Cell[] = [h.unitId, h.unitName, h.period, g0 ? `${h.group} (${h.max} ${g0.maxPoints})` : h.group];
   for (const i of g0?.indicators ?? []) header.push(`${i.number ? `${i.number} ` : ''}${i.name[lang]} (${h.max} ${i.maxPoints})`);
   const rows: Cell[][] = [header];
   for (const r of results) {

@@ -141,3 +141,12 @@ describe('JSON Schema of the result document', () => {
     expect(committed.required).toEqual(expect.arrayContaining(['format', 'version', 'set', 'results']));
   });
 });
+
+describe('empty exports', () => {
+  it('an empty result list gives a header-only CSV and a workbook with the summary sheet', () => {
+    expect(toCsv([], { bom: false, lang: 'en' })).toBe('Unit id,Unit name,Period,Total\r\n');
+    const files = unzipSync(toXlsx([]));
+    expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="Tổng hợp"');
+    expect(Object.keys(files).filter((f) => f.startsWith('xl/worksheets/'))).toEqual(['xl/worksheets/sheet1.xml']);
+  });
+});
