@@ -22,3 +22,11 @@ export {
   type TestPki, type TestPkiOptions, type TestHierarchy, type TestCertificateDefect, type TestLeafProfile,
   type TestLeafOptions, type OcspQuery, type OcspRespondOptions,
 } from './test-pki.js';
+export { createPersonName, testAgencies, type TestPersonName, type TestAgency } from './fixtures/vietnamese-names.js';
+export {
+  createOutgoingDocuments, createIncomingDocuments, type DocumentFixtureOptions, type OutgoingDocumentFixtures,
+} from './fixtures/documents.js';
+export {
+  createDossierFixture, createDossierFixtures, DOSSIER_SCENARIOS,
+  type DossierScenario, type DossierFixtureOptions, type DossierFixture,
+} from './fixtures/dossiers.js';
