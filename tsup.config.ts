@@ -12,6 +12,7 @@ export const entries = {
   scoring: 'src/scoring/index.ts',
   testing: 'src/testing/index.ts',
   cli: 'src/cli/index.ts',
+  node: 'src/node/index.ts',
 };
 
 export default defineConfig([

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 
 const require = createRequire(import.meta.url);
-const subpaths = ['', '/calendar', '/text', '/documents', '/procedures', '/edxml', '/signature', '/scoring', '/testing', '/cli'];
+const subpaths = ['', '/calendar', '/text', '/documents', '/procedures', '/edxml', '/signature', '/scoring', '/testing', '/cli', '/node'];
 for (const s of subpaths) {
   const esm = await import(`vn-egov${s}`);
   const cjs = require(`vn-egov${s}`);

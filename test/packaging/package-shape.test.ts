@@ -16,7 +16,7 @@ function walk(dir: string): string[] {
 describe('package shape', () => {
   it('has one subpath export per capability, each built by tsup and documented by typedoc', () => {
     const subpaths = Object.keys(pkg.exports).filter((k) => k !== './package.json');
-    const expected = ['.', ...['calendar', 'text', 'documents', 'procedures', 'edxml', 'signature', 'scoring', 'testing', 'cli'].map((m) => `./${m}`)];
+    const expected = ['.', ...['calendar', 'text', 'documents', 'procedures', 'edxml', 'signature', 'scoring', 'testing', 'cli', 'node'].map((m) => `./${m}`)];
     expect(subpaths.sort()).toEqual(expected.sort());
     for (const s of subpaths) {
       const name = s === '.' ? 'index' : s.slice(2);
