@@ -145,7 +145,6 @@ describe('fuzz: only VnEgovError, never a hang', () => {
   });
 
   it('reached both successful parses and many distinct error codes', () => {
-    console.log('fuzz outcomes', Object.fromEntries(outcomes));
     expect(outcomes.get('parsed:document') ?? 0).toBeGreaterThan(500);
     expect(outcomes.get('parsed:status') ?? 0).toBeGreaterThan(500);
     for (const c of ['XML_MALFORMED', 'XML_ENTITY_FORBIDDEN', 'XML_NAMESPACE_ERROR', 'XML_FORBIDDEN_NAME', 'EDXML_INVALID_ENCODING', 'EDXML_NOT_EDXML']) {
