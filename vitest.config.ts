@@ -17,7 +17,10 @@ const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^vn-egov\/(.*)$/, replacement: `${import.meta.dirname}/src/$1/index.ts` }],
+    alias: [
+      { find: /^vn-egov$/, replacement: `${import.meta.dirname}/src/index.ts` },
+      { find: /^vn-egov\/(.*)$/, replacement: `${import.meta.dirname}/src/$1/index.ts` },
+    ],
   },
   test: {
     testTimeout: 60_000,
