@@ -12,6 +12,16 @@ import {
   type DocumentRegister,
 } from 'vn-egov/documents';
 import {
+  appendTrace,
+  buildEdxml,
+  buildStatus,
+  formatDocumentId,
+  parseEdxml,
+  replyStatus,
+  validateEdxml,
+  type EdxmlDocument,
+} from 'vn-egov/edxml';
+import {
   canChi,
   createWorkCalendar,
   daysOff,
@@ -66,14 +76,53 @@ const number = parseDocumentNumber(issued.entry.text);
 line(`   Số: ${issued.entry.text}  (${number.documentType?.name}, series "${issued.entry.series}", ${register.entries.length} numbers issued in ${issued.entry.year})`);
 line(`   Thư Lâm, ${formatVietnameseDate(deadline.dueDay)}: "${issued.entry.reference}"`);
 
-line('6. 2026 at a glance (lịch nghỉ lễ, Tết 2026 của cán bộ, công chức, viên chức):');
+line('6. The decision travels to the provincial Department of Construction as an edXML package (QCVN 102:2016):');
+// A small but real PDF stands in for the signed decision (signatures land with vn-egov/signature part 2).
+const pdf = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+const commune = '000.00.33.H40';
+const department = '000.00.21.H40';
+const [codeNumber, codeNotation] = issued.entry.text.split('/') as [string, string];
+const draft: EdxmlDocument = {
+  from: { organId: commune, organizationInCharge: 'UBND xã Thư Lâm', organName: 'Ủy ban nhân dân xã Thư Lâm' },
+  to: [{ organId: department, organizationInCharge: 'UBND tỉnh', organName: 'Sở Xây dựng' }],
+  documentId: formatDocumentId({ organId: commune, promulgationDate: deadline.dueDay, codeNumber, codeNotation }),
+  code: { codeNumber, codeNotation },
+  promulgationInfo: { place: 'Thư Lâm', promulgationDate: deadline.dueDay },
+  documentType: { type: 1, typeDetail: 2, typeName: 'Quyết định' },
+  subject: issued.entry.reference ?? 'Quyết định',
+  content: issued.entry.reference ?? 'Quyết định',
+  signerInfo: { competence: 'TM. ỦY BAN NHÂN DÂN', position: 'Chủ tịch', fullName: 'Nguyễn Văn An' },
+  otherInfo: { priority: 0, sphereOfPromulgation: 'Liên thông văn bản', promulgationAmount: 1, pageAmount: 1, direction: false, appendixes: [] },
+  responseFor: [],
+  steeringType: 0,
+  toPlaces: ['Sở Xây dựng', 'Lưu: VT'],
+  traceHeaderList: { traceHeaders: [], business: { businessDocType: 0, businessDocReason: 'Văn bản điện tử mới', paper: 0 } },
+};
+const xml = buildEdxml(appendTrace(draft, commune, `${deadline.dueDay}T10:30:00+07:00`), [
+  { contentId: `cid:${codeNumber}`, attachmentName: `${codeNumber}-QD-UBND.signed.pdf`, contentType: 'application/pdf', data: pdf },
+]);
+const received = parseEdxml(xml, { strict: true, expect: 'document' });
+if (received.kind !== 'document') throw new Error('expected a document package');
+const problems = validateEdxml(received, { required: 'value', organizationCodes: 'strict' });
+const attachment = await received.attachments[0]!.inspect();
+line(`   ${xml.length} characters; DocumentId ${received.message.documentId}; validation issues: ${problems.length}`);
+for (const p of problems) line(`   - ${p.severity} ${p.code}: ${p.message}`);
+line(`   attachment ${attachment.size} bytes, sniffed ${attachment.contentType.sniffed.kind}, sha256 ${attachment.sha256.slice(0, 16)}…`);
+const status = replyStatus(received.message, '03', { department: 'Văn thư', staff: 'Trần Thị Bình' }, 'Đã tiếp nhận, vào sổ văn bản đến', `${deadline.dueDay}T11:00:00+07:00`);
+const answer = parseEdxml(buildStatus(status), { strict: true, expect: 'status' });
+line(`   the department answers with status ${answer.kind === 'status' ? answer.message.statusCode : '?'} (Đã tiếp nhận) at ${answer.kind === 'status' ? answer.message.timestamp : '?'}`);
+
+line('7. 2026 at a glance (lịch nghỉ lễ, Tết 2026 của cán bộ, công chức, viên chức):');
 for (const d of daysOff(2026)) line(`   - ${d.date} ${d.kind.padEnd(12)} ${d.name}`);
 for (const s of workingSaturdays(2026)) line(`   + ${s.date} working Saturday (${s.name}, swapped with ${s.swappedWith})`);
 
-line('7. Next year: parts of 2027 still lack a notice, so deadlines over them say so:');
+line('8. Next year: parts of 2027 still lack a notice, so deadlines over them say so:');
 const late = calendar.deadline('2026-12-28 09:00', 10);
 line(`   ${late.receivedAt} + 10 working days → ${late.dueDay}, provisional: ${late.provisional}`);
 for (const d of late.provisionalDaysOff) line(`   provisional day off: ${d.date} ${d.name} (${d.source})`);
 line();
-line('Next in this story as modules land: sign the result (signature), package it as edXML (edxml),');
-line('verify it on receipt, and score the month (procedures, scoring).');
+line('Next in this story as modules land: sign the result (signature part 2) and verify it on receipt,');
+line('then the month statistics (procedures) and the QĐ 766 score and rank (scoring).');
