@@ -12,6 +12,15 @@ import {
   type DocumentRegister,
 } from 'vn-egov/documents';
 import {
+  applyDossierEvent,
+  createDossier,
+  dossierTiming,
+  summarizeDossiers,
+  type Dossier,
+  type DossierEvent,
+} from 'vn-egov/procedures';
+import { criteriaSets, qd766InputsFromStatistics, rank, score, type UnitInputs } from 'vn-egov/scoring';
+import {
   appendTrace,
   buildEdxml,
   buildStatus,
@@ -115,14 +124,56 @@ const status = replyStatus(received.message, '03', { department: 'Văn thư', st
 const answer = parseEdxml(buildStatus(status), { strict: true, expect: 'status' });
 line(`   the department answers with status ${answer.kind === 'status' ? answer.message.statusCode : '?'} (Đã tiếp nhận) at ${answer.kind === 'status' ? answer.message.timestamp : '?'}`);
 
-line('7. 2026 at a glance (lịch nghỉ lễ, Tết 2026 của cán bộ, công chức, viên chức):');
+line('7. The one-stop dossier itself, as a state machine over the national-portal statuses (NĐ 118/2025):');
+const events: DossierEvent[] = [
+  { type: 'received', at: receivedAt, receiptNumber: 'GTN-0001' },
+  { type: 'handedOver', at: `${deadline.startDay} 08:00`, from: 'Bộ phận Một cửa', to: 'Phòng Kinh tế', stepDueDay: deadline.dueDay },
+  { type: 'processed', at: `${deadline.dueDay} 10:00` },
+  { type: 'handedOver', at: `${deadline.dueDay} 10:15`, from: 'Phòng Kinh tế', to: 'Bộ phận Một cửa' },
+  { type: 'resultReturned', at: `${deadline.dueDay} 14:00` },
+];
+let dossier: Dossier = createDossier({ id: 'HS-2026-0001', procedureCode: '1.009974', channel: 'direct', processingDays: 15, policy: 'restart', submittedAt: receivedAt, sector: 'Xây dựng', level: 'commune' });
+for (const e of events) dossier = applyDossierEvent(dossier, e, { calendar });
+line(`   status ${dossier.status}, due ${dossier.dueDay}, result returned: ${dossierTiming(dossier)?.vi}`);
+
+line('8. March 2026 at the commune: Biểu 06 statistics, then the QĐ 766 indicator 2.1 and a ranking:');
+// The commune's other March dossiers: a few finished on time, one late, two still open.
+const others: Dossier[] = [];
+for (let i = 0; i < 6; i++) {
+  const at = `2026-03-${String(2 + i).padStart(2, '0')} 09:00`;
+  let d = createDossier({ id: `HS-2026-01${i}`, procedureCode: '1.001612', channel: i % 2 ? 'online' : 'direct', processingDays: 3, policy: 'restart', submittedAt: at, sector: 'Hộ tịch', level: 'commune' });
+  d = applyDossierEvent(d, { type: 'received', at }, { calendar });
+  if (i < 4) {
+    const doneDay = calendar.addWorkingDays(at.slice(0, 10), i === 3 ? 5 : 2); // the fourth one is late
+    d = applyDossierEvent(d, { type: 'handedOver', at: `${at.slice(0, 10)} 10:00`, from: 'Bộ phận Một cửa', to: 'Công chức Tư pháp - Hộ tịch' }, { calendar });
+    d = applyDossierEvent(d, { type: 'processed', at: `${doneDay} 09:00` }, { calendar });
+    d = applyDossierEvent(d, { type: 'resultReturned', at: `${doneDay} 15:00` }, { calendar });
+  }
+  others.push(d);
+}
+const report = summarizeDossiers([dossier, ...others], { from: '2026-03-01', to: '2026-03-31', groupBy: 'sector', calendar });
+const t = report.total;
+line(`   ${report.form}: received ${t.received.total} (online ${t.received.online}, carried over ${t.received.carriedOver}); resolved ${t.resolved.total} (early ${t.resolved.early}, on time ${t.resolved.onTime}, late ${t.resolved.overdue}); in process ${t.inProcess.total}`);
+const { values } = qd766InputsFromStatistics({ form: report.form, unitId: 'xa-thu-lam', rows: report.rows.map((r) => ({ sector: r.group, received: r.received, resolved: r.resolved, inProcess: r.inProcess })) });
+const units: UnitInputs[] = [
+  { unitId: 'xa-thu-lam', unitName: 'xã Thư Lâm', level: 'commune', values },
+  { unitId: 'xa-dong-anh', unitName: 'xã Đông Anh', level: 'commune', values: { totalReceived: 120, totalOnTime: 111 } },
+  { unitId: 'xa-phuc-thinh', unitName: 'xã Phúc Thịnh', level: 'commune', values: { totalReceived: 80, totalOnTime: 74 } },
+  { unitId: 'xa-vinh-thanh', unitName: 'xã Vĩnh Thanh', level: 'commune', values: {} },
+];
+const results = score(criteriaSets.qd766, units, { period: '2026-03', explain: 'data' });
+const ranking = rank(results, { by: { group: 'progress' }, precision: 2 });
+for (const e of ranking) {
+  line(`   ${e.ranked ? String(e.rank).padStart(2) + (e.tied ? '=' : ' ') : '--'} ${(e.unitName ?? e.unitId).padEnd(14)} ${e.value === null ? 'không xếp hạng (chưa có dữ liệu)' : `${e.value.toFixed(2)} / 20 (tiến độ giải quyết, chỉ số 2.1)`}`);
+}
+
+line('9. 2026 at a glance (lịch nghỉ lễ, Tết 2026 của cán bộ, công chức, viên chức):');
 for (const d of daysOff(2026)) line(`   - ${d.date} ${d.kind.padEnd(12)} ${d.name}`);
 for (const s of workingSaturdays(2026)) line(`   + ${s.date} working Saturday (${s.name}, swapped with ${s.swappedWith})`);
 
-line('8. Next year: parts of 2027 still lack a notice, so deadlines over them say so:');
+line('10. Next year: parts of 2027 still lack a notice, so deadlines over them say so:');
 const late = calendar.deadline('2026-12-28 09:00', 10);
 line(`   ${late.receivedAt} + 10 working days → ${late.dueDay}, provisional: ${late.provisional}`);
 for (const d of late.provisionalDaysOff) line(`   provisional day off: ${d.date} ${d.name} (${d.source})`);
 line();
-line('Next in this story as modules land: sign the result (signature part 2) and verify it on receipt,');
-line('then the month statistics (procedures) and the QĐ 766 score and rank (scoring).');
+line('Next in this story: sign the decision and verify it on receipt, once vn-egov/signature part 2 lands.');
