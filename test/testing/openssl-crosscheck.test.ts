@@ -6,21 +6,29 @@
  * openssl must be on PATH (CI installs it). Without it the suite fails with a clear message, unless
  * VN_EGOV_NO_OPENSSL=1, which skips it (reported as skipped, never as passed).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPki, type TestCertificate, type TestPki } from '../../src/testing/index.js';
 
-const probe = spawnSync('openssl', ['version'], { encoding: 'utf8' });
+/** `openssl version`, retried: a busy machine can fail one spawn (EAGAIN) without openssl being missing. */
+function probeOpenssl(): SpawnSyncReturns<string> {
+  let r = spawnSync('openssl', ['version'], { encoding: 'utf8', timeout: 30_000 });
+  for (let i = 0; i < 3 && r.status !== 0 && (r.error as NodeJS.ErrnoException | undefined)?.code !== 'ENOENT'; i++) {
+    r = spawnSync('openssl', ['version'], { encoding: 'utf8', timeout: 30_000 });
+  }
+  return r;
+}
+const probe = probeOpenssl();
 const haveOpenssl = probe.status === 0;
 const optedOut = process.env['VN_EGOV_NO_OPENSSL'] === '1';
 
 if (!haveOpenssl && !optedOut) {
   describe('openssl availability', () => {
     it('needs openssl on PATH', () => {
-      throw new Error('openssl was not found on PATH: install it (apt-get install openssl) or set VN_EGOV_NO_OPENSSL=1 to skip the openssl cross-check of vn-egov/testing');
+      throw new Error(`openssl was not found on PATH or did not run (${probe.error?.message ?? `exit ${probe.status}: ${probe.stderr}`}): install it (apt-get install openssl) or set VN_EGOV_NO_OPENSSL=1 to skip the openssl cross-check of vn-egov/testing`);
     });
   });
 }
