@@ -30,3 +30,4 @@ export {
   createDossierFixture, createDossierFixtures, DOSSIER_SCENARIOS,
   type DossierScenario, type DossierFixtureOptions, type DossierFixture,
 } from './fixtures/dossiers.js';
+export { createTimestampToken, type TimestampOptions, type TimestampResult } from './timestamp.js';

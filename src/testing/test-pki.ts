@@ -11,6 +11,7 @@ import { testingError } from './errors.js';
 import { createOcspResponse, issuerHashes, ocspErrorResponse, readOcspRequest, type OcspCertStatus } from './ocsp-responder.js';
 import { createSeededRandom, type SeededRandom } from './seeded-random.js';
 import { generateTestKeyPair, TEST_KEY_ALGORITHMS, type TestKeyAlgorithm } from './test-keys.js';
+import { createTimestampToken, type TimestampResult } from './timestamp.js';
 import type { TestName } from './test-name.js';
 
 /**
@@ -171,6 +172,8 @@ export interface TestPki {
   crls(): Promise<TestCrl[]>;
   /** Answers an OCSP request (DER) or a query by certificate / serial with a signed OCSPResponse (DER). */
   ocspRespond(request: Uint8Array | ArrayBuffer | OcspQuery, options?: OcspRespondOptions): Promise<Uint8Array>;
+  /** An RFC 3161 time-stamp token by `tsa` over data (or a DER TimeStampReq), at `now` unless `at` is given. */
+  timestamp(input: { data: Uint8Array } | { request: Uint8Array }, options?: { at?: Date | string }): Promise<TimestampResult>;
 }
 
 const DAY = 86_400_000;
@@ -405,6 +408,7 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
   });
 
   let customCount = 0;
+  let timestampCount = 0;
   const issueCustom: TestPki['issueCertificate'] = async (o = {}) => {
     const { hierarchy: hName = 'neac', profile = 'person', defects = [], ...overrides } = o;
     for (const d of defects) {
@@ -528,6 +532,15 @@ export async function createTestPki(options: TestPkiOptions = {}): Promise<TestP
     createCrl: createCrlFor,
     crls: () => Promise.all(cas.map((ca) => createCrlFor(ca))),
     ocspRespond,
+    timestamp: async (input, o = {}) => {
+      if (typeof input !== 'object' || input === null || !('data' in input || 'request' in input)) {
+        throw testingError('INVALID_TIMESTAMP_REQUEST', 'Thiếu dữ liệu cần gắn dấu thời gian', 'give { data } or { request }');
+      }
+      return createTimestampToken({
+        tsa, genTime: o.at ?? now, random: serialSource(`timestamp-${++timestampCount}`),
+        ...('data' in input ? { data: input.data } : { request: input.request }),
+      });
+    },
   };
 }
 

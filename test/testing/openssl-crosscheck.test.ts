@@ -156,6 +156,25 @@ describe.skipIf(!haveOpenssl)('openssl cross-check of the test PKI', () => {
     expect(mismatch.out).toMatch(/Nonce Verify error/i);
   });
 
+  it('verifies the RFC 3161 tokens of the TSA: openssl ts -verify (over data, and for an openssl query with nonce)', async () => {
+    const data = new TextEncoder().encode('Quyết định số 01/QĐ-UBND — bản ký số');
+    file('data.txt', data);
+    file('resp.tsr', (await pki.timestamp({ data })).response);
+    const v = openssl(['ts', '-verify', '-in', 'resp.tsr', '-data', 'data.txt', '-CAfile', 'neac-root.pem', '-untrusted', 'tsa.pem']);
+    expect(v.out, v.out).toMatch(/Verification: OK/);
+    file('other.txt', 'khác');
+    const wrong = openssl(['ts', '-verify', '-in', 'resp.tsr', '-data', 'other.txt', '-CAfile', 'neac-root.pem', '-untrusted', 'tsa.pem']);
+    expect(wrong.out).toMatch(/Verification: FAILED/);
+    expect(openssl(['ts', '-query', '-data', 'data.txt', '-sha256', '-cert', '-out', 'req.tsq']).status).toBe(0);
+    file('resp2.tsr', (await pki.timestamp({ request: new Uint8Array(readFileSync(join(dir, 'req.tsq'))) })).response);
+    const q = openssl(['ts', '-verify', '-in', 'resp2.tsr', '-queryfile', 'req.tsq', '-CAfile', 'neac-root.pem', '-untrusted', 'tsa.pem']);
+    expect(q.out, q.out).toMatch(/Verification: OK/);
+    const text = openssl(['ts', '-reply', '-in', 'resp2.tsr', '-text']).out;
+    expect(text).toMatch(/Status: Granted/);
+    expect(text).toMatch(/Policy OID: 2\.999\.704\.1\.1\.3/);
+    expect(text).toMatch(/Nonce: 0x[0-9A-F]+/);
+  });
+
   it('exports private keys that openssl reads and that match the certificates', async () => {
     const { exportPrivateKeyPem } = await import('../../src/testing/index.js');
     file('person.key', await exportPrivateKeyPem(pki.neac.person.keys.privateKey));

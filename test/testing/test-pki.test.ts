@@ -349,6 +349,54 @@ describe('revocation: CRLs and the OCSP responder', () => {
   });
 });
 
+describe('RFC 3161 time-stamp tokens', () => {
+  it('signs a TSTInfo over the data at now, verifiable by pkijs against the NEAC-like root', async () => {
+    const data = new TextEncoder().encode('Quyết định số 01/QĐ-UBND');
+    const t = await pki.timestamp({ data });
+    expect(t.genTime.toISOString()).toBe('2026-03-01T02:00:00.000Z');
+    const ci = pkijs.ContentInfo.fromBER(t.token.slice().buffer);
+    expect(ci.contentType).toBe('1.2.840.113549.1.7.2');
+    const sd = new pkijs.SignedData({ schema: ci.content });
+    expect(sd.encapContentInfo.eContentType).toBe('1.2.840.113549.1.9.16.1.4');
+    const tst = pkijs.TSTInfo.fromBER(sd.encapContentInfo.eContent!.getValue());
+    expect(tst.genTime.toISOString()).toBe('2026-03-01T02:00:00.000Z');
+    expect(tst.policy).toBe('2.999.704.1.1.3');
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+    expect(new Uint8Array(tst.messageImprint.hashedMessage.valueBlock.valueHexView)).toEqual(digest);
+    expect(await tst.verify({ data: data.slice().buffer })).toBe(true);
+    const v = await sd.verify({ signer: 0, data: data.slice().buffer, trustedCerts: [pkijs.Certificate.fromBER(pki.neac.root.der.slice().buffer)], checkChain: true, checkDate: pki.now, extendedMode: true });
+    expect(v.signatureVerified).toBe(true);
+    expect(new Uint8Array(v.signerCertificate!.toSchema().toBER(false))).toEqual(pki.tsa.der);
+    expect(sd.signerInfos[0]!.signedAttrs!.attributes.map((a) => a.type).sort()).toEqual(['1.2.840.113549.1.9.16.2.47', '1.2.840.113549.1.9.3', '1.2.840.113549.1.9.4']);
+    // serials of successive tokens differ and are seeded
+    const t2 = await pki.timestamp({ data }, { at: '2026-03-02T00:00:00Z' });
+    expect(t2.serialNumber).not.toBe(t.serialNumber);
+    expect(t2.genTime.toISOString()).toBe('2026-03-02T00:00:00.000Z');
+  });
+
+  it('answers a TimeStampReq with its nonce and without the certificate unless asked', async () => {
+    const data = new Uint8Array([1, 2, 3]);
+    const req = new pkijs.TimeStampReq({
+      version: 1,
+      messageImprint: await pkijs.MessageImprint.create('SHA-256', data),
+      nonce: new asn1js.Integer({ value: 123456789 }),
+      certReq: false,
+    });
+    const t = await pki.timestamp({ request: new Uint8Array(req.toSchema().toBER(false)) });
+    const sd = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(t.token.slice().buffer).content });
+    expect(sd.certificates ?? []).toHaveLength(0);
+    const tst = pkijs.TSTInfo.fromBER(sd.encapContentInfo.eContent!.getValue());
+    expect(tst.nonce?.toBigInt()).toBe(123456789n);
+    const resp = pkijs.TimeStampResp.fromBER(t.response.slice().buffer);
+    expect(resp.status.status).toBe(0);
+  });
+
+  it('rejects a timestamp request without data', async () => {
+    await expect(pki.timestamp({} as never)).rejects.toSatisfy((e: unknown) => isVnEgovError(e, 'INVALID_TIMESTAMP_REQUEST'));
+    await expect(pki.timestamp({ request: new Uint8Array([1, 2]) })).rejects.toSatisfy((e: unknown) => isVnEgovError(e, 'INVALID_TIMESTAMP_REQUEST'));
+  });
+});
+
 describe('bad input throws VnEgovError with stable codes', () => {
   it.each([
     ['bad now', () => createTestPki({ now: 'not a date' }), 'INVALID_TEST_PKI_OPTIONS'],
