@@ -41,6 +41,10 @@ describe('vn-egov/testing in the browser', () => {
     });
     expect(byOcsp.subIndication).toBe('REVOKED');
     expect(byOcsp.revocation[1]?.source).toBe('OCSP');
+
+    const stamp = await pki.timestamp({ data: new TextEncoder().encode('văn bản') });
+    expect(stamp.token[0]).toBe(0x30);
+    expect(stamp.genTime.toISOString()).toBe('2026-03-01T00:00:00.000Z');
   });
 
   it('issues ECDSA P-256 leaves and defective ones', async () => {

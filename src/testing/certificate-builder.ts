@@ -198,6 +198,7 @@ export async function issueCertificate(options: IssueCertificateOptions): Promis
   for (const oid of [...(options.extendedKeyUsage ?? []), ...(options.certificatePolicies ?? []), ...(options.extraExtensions ?? []).map((e) => e.oid)]) {
     if (!/^[0-2](\.\d+)+$/.test(oid)) throw testingError('INVALID_CERTIFICATE_REQUEST', 'OID không hợp lệ', `invalid OID "${oid}"`);
   }
+  const subjectName = toPkijsName(options.subject); // name errors before the (slow) key generation
   const serial = serialBytes(options.serialNumber, options.random);
   const keys = options.keys ?? await generateTestKeyPair(options.keyAlgorithm ?? 'RSA-2048');
   const keyAlgorithm = keyAlgorithmOf(keys);
@@ -207,7 +208,7 @@ export async function issueCertificate(options: IssueCertificateOptions): Promis
   const cert = new pkijs.Certificate();
   cert.version = 2;
   cert.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
-  cert.subject = toPkijsName(options.subject);
+  cert.subject = subjectName;
   cert.issuer = issuer ? certificateOf(issuer.der).subject : toPkijsName(options.subject);
   cert.notBefore = x509Time(notBefore);
   cert.notAfter = x509Time(notAfter);

@@ -24,7 +24,13 @@ export type TestKeyAlgorithm = 'RSA-1024' | 'RSA-2048' | 'RSA-3072' | 'RSA-4096'
  */
 export type TestHash = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
-/** The list of supported key algorithms, for validation and documentation. */
+/**
+ * The supported key algorithms.
+ * @example
+ * ```ts
+ * TEST_KEY_ALGORITHMS.includes('ECDSA-P256'); // true
+ * ```
+ */
 export const TEST_KEY_ALGORITHMS: readonly TestKeyAlgorithm[] = ['RSA-1024', 'RSA-2048', 'RSA-3072', 'RSA-4096', 'ECDSA-P256', 'ECDSA-P384'];
 
 /** `globalThis.crypto.subtle`, or a clear error. Internal. */

@@ -78,7 +78,13 @@ export interface TestHierarchy {
 export type TestCertificateDefect =
   | 'expired' | 'not-yet-valid' | 'wrong-key-usage' | 'ca-false-issuer' | 'unknown-critical-extension' | 'sha1' | 'weak-key';
 
-/** Every {@link TestCertificateDefect}. */
+/**
+ * Every {@link TestCertificateDefect}, e.g. to test each failure path in a loop.
+ * @example
+ * ```ts
+ * for (const defect of TEST_CERTIFICATE_DEFECTS) await pki.issueCertificate({ defects: [defect] });
+ * ```
+ */
 export const TEST_CERTIFICATE_DEFECTS: readonly TestCertificateDefect[] = [
   'expired', 'not-yet-valid', 'wrong-key-usage', 'ca-false-issuer', 'unknown-critical-extension', 'sha1', 'weak-key',
 ];
