@@ -3,7 +3,7 @@
  * and readers for the X.509 building blocks (names, general names, times). Internal to `vn-egov/signature`.
  */
 import * as asn1js from 'asn1js';
-import { bytesEqual, toHex } from './bytes.js';
+import { toHex } from './bytes.js';
 
 /** Any asn1js node. */
 export type Node = asn1js.AsnType;
@@ -11,9 +11,68 @@ export type Node = asn1js.AsnType;
 /** Thrown internally by readers; converted to a VnEgovError at the public boundary. */
 export class Asn1Error extends Error {}
 
+/**
+ * Checks the DER framing of `bytes` without decoding values: one element filling the input, definite lengths in
+ * their shortest form, single-byte tags for low tag numbers, minimal INTEGER encodings, recursing into constructed
+ * elements. Returns a reason, or undefined when the framing is DER (X.690 §10). Iterative (no recursion limit).
+ */
+function derFramingProblem(bytes: Uint8Array): string | undefined {
+  const stack: [number, number][] = [[0, bytes.length]];
+  let nodes = 0;
+  while (stack.length) {
+    const [start, end] = stack.pop()!;
+    let i = start;
+    let first = true;
+    while (i < end) {
+      if (++nodes > 200_000) return 'too many elements';
+      const tag = bytes[i++]!;
+      let tagNumber = tag & 0x1f;
+      if (tagNumber === 0x1f) {
+        tagNumber = 0;
+        let b: number;
+        let k = 0;
+        do {
+          if (i >= end) return 'truncated tag';
+          b = bytes[i++]!;
+          if (k === 0 && b === 0x80) return 'non-minimal tag';
+          tagNumber = tagNumber * 128 + (b & 0x7f);
+          if (++k > 4) return 'tag too large';
+        } while (b & 0x80);
+        if (tagNumber < 31) return 'non-minimal tag';
+      }
+      if (i >= end) return 'truncated length';
+      let len = bytes[i++]!;
+      if (len === 0x80) return 'indefinite length';
+      if (len > 0x80) {
+        const n = len & 0x7f;
+        if (n > 4) return 'length too large';
+        if (i + n > end) return 'truncated length';
+        if (bytes[i] === 0) return 'non-minimal length';
+        len = 0;
+        for (let k = 0; k < n; k++) len = len * 256 + bytes[i++]!;
+        if (len < 0x80) return 'non-minimal length';
+      }
+      if (i + len > end) return 'truncated value';
+      const constructed = (tag & 0x20) !== 0;
+      if (constructed && (tag & 0xc0) === 0 && tagNumber !== 16 && tagNumber !== 17) return 'constructed encoding of a primitive type';
+      if (constructed) stack.push([i, i + len]);
+      else if (tag === 0x02) {
+        if (len === 0) return 'empty INTEGER';
+        if (len > 1 && ((bytes[i] === 0 && !(bytes[i + 1]! & 0x80)) || (bytes[i] === 0xff && bytes[i + 1]! & 0x80))) return 'non-minimal INTEGER';
+      }
+      i += len;
+      if (start === 0 && end === bytes.length && first && i !== end && stack.length <= 1) return 'trailing bytes';
+      first = false;
+    }
+  }
+  return undefined;
+}
+
 /** Decodes exactly one DER element covering all of `bytes`; throws Asn1Error otherwise (BER forms included). */
 export function decodeDer(bytes: Uint8Array, what: string): Node {
   if (bytes.length === 0) throw new Asn1Error(`${what}: empty input`);
+  const problem = derFramingProblem(bytes);
+  if (problem) throw new Asn1Error(`${what}: not DER (${problem})`);
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let res: ReturnType<typeof asn1js.fromBER>;
   try {
@@ -23,13 +82,6 @@ export function decodeDer(bytes: Uint8Array, what: string): Node {
   }
   if (res.offset === -1 || res.result.error) throw new Asn1Error(`${what}: ${res.result.error || 'undecodable'}`);
   if (res.offset !== bytes.length) throw new Asn1Error(`${what}: ${bytes.length - res.offset} trailing bytes`);
-  let re: Uint8Array;
-  try {
-    re = new Uint8Array(res.result.toBER(false));
-  } catch {
-    throw new Asn1Error(`${what}: cannot re-encode`);
-  }
-  if (!bytesEqual(re, bytes)) throw new Asn1Error(`${what}: not DER (non-minimal or indefinite encoding)`);
   return res.result;
 }
 

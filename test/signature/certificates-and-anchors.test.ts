@@ -122,6 +122,17 @@ describe('parseCertificate', () => {
     expect(vn.other).toEqual([{ prefix: 'MST', value: '12' }, { prefix: 'XYZ', value: '1' }]);
   });
 
+  it('insists on DER: non-minimal lengths, indefinite lengths and trailing bytes are refused', () => {
+    const der = new Uint8Array(readFileSync(join(certsDir, 'neac-vietnam-national-root-ca-sha256.der.crt')));
+    expect(der[0]).toBe(0x30);
+    expect(der[1]).toBe(0x82);
+    const nonMinimal = new Uint8Array([0x30, 0x83, 0x00, der[2]!, der[3]!, ...der.subarray(4)]);
+    expect(() => parseCertificate(nonMinimal)).toThrowError(/non-minimal length/);
+    const indefinite = new Uint8Array([0x30, 0x80, ...der.subarray(4), 0x00, 0x00]);
+    expect(() => parseCertificate(indefinite)).toThrowError(/indefinite length/);
+    expect(() => parseCertificate(new Uint8Array([...der, 0x00]))).toThrowError(/trailing bytes/);
+  });
+
   it('throws only VnEgovError on fuzzed DER (truncations, bit flips), and never hangs', () => {
     const der = new Uint8Array(readFileSync(join(certsDir, 'neac-vietnam-national-root-ca-sha256.der.crt')));
     fc.assert(
