@@ -49,3 +49,7 @@ show('expired', await validateCertificatePath({
   certificate: expired.der, intermediates: pki.intermediates.map((c) => c.der), trustStore: pki.trustStore(),
   crls: (await pki.crls()).map((c) => c.der), at: pki.now,
 }));
+
+// An RFC 3161 time-stamp token by the test TSA (EKU timeStamping, critical), e.g. for a signature time-stamp.
+const stamp = await pki.timestamp({ data: new TextEncoder().encode('Quyết định số 01/QĐ-UBND') });
+console.log(`\n# time-stamp token: ${stamp.token.length} bytes, serial ${stamp.serialNumber}, genTime ${stamp.genTime.toISOString()}`);
