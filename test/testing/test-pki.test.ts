@@ -343,6 +343,17 @@ describe('revocation: CRLs and the OCSP responder', () => {
     expect(pkijs.OCSPResponse.fromBER(foreign.slice().buffer).responseStatus.valueBlock.valueDec).toBe(6);
   });
 
+  it('answers SHA-256 CertIDs with SHA-256 CertIDs', async () => {
+    const request = await ocspRequest(pki.neac.ca, [pki.neac.revoked], undefined, 'SHA-256');
+    expect(readOcspRequest(request).requests[0]?.hashAlgorithm).toBe('SHA-256');
+    const der = await pki.ocspRespond(request);
+    const basic = readBasic(der);
+    expect(basic.statuses).toEqual([1]);
+    expect(basic.response.tbsResponseData.responses[0]!.certID.hashAlgorithm.algorithmId).toBe('2.16.840.1.101.3.4.2.1');
+    const r = await validate(pki.neac.revoked, { crls: [(await pki.createCrl(pki.neac.root)).der], ocspResponses: [der] });
+    expect(r.subIndication).toBe('REVOKED');
+  });
+
   it('createOcspResponse rejects a revoked answer without a date', async () => {
     await expect(createOcspResponse({ issuer: pki.neac.ca, producedAt: NOW, answers: [{ serialNumber: '01', status: 'revoked' }] }))
       .rejects.toSatisfy((e: unknown) => isVnEgovError(e, 'INVALID_OCSP_REQUEST'));
@@ -441,12 +452,12 @@ function readBasic(der: Uint8Array): { response: pkijs.BasicOCSPResponse; status
   };
 }
 
-async function ocspRequest(issuer: TestCertificate, certs: TestCertificate[], nonce?: Uint8Array): Promise<Uint8Array> {
+async function ocspRequest(issuer: TestCertificate, certs: TestCertificate[], nonce?: Uint8Array, hashAlgorithm: 'SHA-1' | 'SHA-256' = 'SHA-1'): Promise<Uint8Array> {
   const req = new pkijs.OCSPRequest();
   const issuerCert = pkijs.Certificate.fromBER(issuer.der.slice().buffer);
   for (const c of certs) {
     const certID = new pkijs.CertID();
-    await certID.createForCertificate(pkijs.Certificate.fromBER(c.der.slice().buffer), { hashAlgorithm: 'SHA-1', issuerCertificate: issuerCert });
+    await certID.createForCertificate(pkijs.Certificate.fromBER(c.der.slice().buffer), { hashAlgorithm, issuerCertificate: issuerCert });
     req.tbsRequest.requestList.push(new pkijs.Request({ reqCert: certID }));
   }
   if (nonce) {
