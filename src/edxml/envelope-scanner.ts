@@ -72,7 +72,6 @@ export class EnvelopeScanner {
   private quote = 0;
   private lastNonSpace = 0;
   private attributes = 0;
-  private afterSpace = false;
   private pi = '';
   private depth = 0;
   private elements = 0;
@@ -212,7 +211,6 @@ export class EnvelopeScanner {
             this.quote = 0;
             this.attributes = 0;
             this.lastNonSpace = 0;
-            this.afterSpace = false;
           } else {
             this.name += String.fromCharCode(c);
             if (this.name.length > this.limits.maxNameLength) this.nameTooLong();

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { civilServiceCalendar, type InstantInput, type WorkCalendar } from '../calendar/index.js';
+import { civilServiceCalendar, type WorkCalendar } from '../calendar/index.js';
 import { parseWith } from '../errors/index.js';
 import { readInstant } from './instant.js';
 import type { LegalSource } from './legal-source.js';

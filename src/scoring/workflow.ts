@@ -4,7 +4,7 @@ import type { CriteriaSet } from './criteria-set.js';
 import { fail } from './errors.js';
 import { inputValueSchema, type InputValue, type UnitInputs } from './input-value.js';
 import { periodKey, periodSchema, toPeriod, type PeriodInput } from './periods.js';
-import { scoreResultSchema, type ScoreResult } from './result-schema.js';
+import { scoreResultSchema } from './result-schema.js';
 import { score } from './score.js';
 
 const when = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'ISO date or date-time'));
