@@ -32,3 +32,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A file the command was given cannot be read (missing, unreadable). Exit code 3. @internal */
+export class InputFileError extends Error {
+  constructor(readonly path: string, cause: unknown) {
+    super(`${path}: ${cause instanceof Error ? cause.message.replace(/^[A-Z]+: /, '') : String(cause)}`);
+    this.name = 'InputFileError';
+  }
+}

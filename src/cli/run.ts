@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { VnEgovError } from '../errors/index.js';
 import { daysOffCommand, deadlineCommand, lunarCommand } from './commands/calendar.js';
 import { docnumCommand } from './commands/docnum.js';
+import { edxmlCommand } from './commands/edxml.js';
 import type { CommandResult } from './commands/types.js';
-import { EXIT_CODES, UsageError, type CliIo, type CliLang } from './io.js';
+import { EXIT_CODES, InputFileError, UsageError, type CliIo, type CliLang } from './io.js';
 
 const HELP: Record<CliLang, string> = {
   vi: `vn-egov — thư viện chính phủ điện tử Việt Nam
@@ -17,6 +18,7 @@ Lệnh:
   lunar --lunar 2026-3-10 [--leap]                Đổi âm lịch sang dương lịch
   days-off 2026 [--include-rest-days]             Lịch nghỉ lễ, Tết, nghỉ bù, làm bù của năm
   docnum parse "Số: 15/QĐ-UBND"                   Phân tích số, ký hiệu văn bản
+  edxml inspect|validate <tệp.edxml> [--strict]   Đọc, kiểm tra gói tin edXML (mã thoát 1 nếu có lỗi)
 
 Mã thoát: 0 thành công, 1 kết quả phủ định, 2 sai cú pháp lệnh, 3 dữ liệu vào không hợp lệ, 4 lỗi nội bộ.`,
   en: `vn-egov — Vietnamese e-government library
@@ -30,6 +32,7 @@ Commands:
   lunar --lunar 2026-3-10 [--leap]                Lunar to solar date
   days-off 2026 [--include-rest-days]             The year's holidays, compensatory and swapped days
   docnum parse "Số: 15/QĐ-UBND"                   Parse a document number and symbol
+  edxml inspect|validate <file.edxml> [--strict]  Read and check an edXML package (exit 1 on errors)
 
 Exit codes: 0 success, 1 negative result, 2 usage error, 3 invalid input, 4 internal error.`,
 };
@@ -48,6 +51,7 @@ const OPTIONS = {
   lunar: { type: 'string' },
   leap: { type: 'boolean' },
   'include-rest-days': { type: 'boolean' },
+  strict: { type: 'boolean' },
 } as const;
 
 /** The package version printed by `--version`. */
@@ -99,6 +103,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'docnum':
         result = docnumCommand(rest, lang);
         break;
+      case 'edxml':
+        result = await edxmlCommand(rest, values, lang, io);
+        break;
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -108,6 +115,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (e instanceof VnEgovError) {
       if (json) io.stdout(`${JSON.stringify({ error: e.toJSON() }, null, 2)}\n`);
       io.stderr(`${lang === 'vi' ? 'Lỗi' : 'Error'} [${e.code}]: ${e.message}\n`);
+      return EXIT_CODES.invalidInput;
+    }
+    if (e instanceof InputFileError) {
+      io.stderr(`${lang === 'vi' ? 'Không đọc được tệp' : 'Cannot read file'}: ${e.message}\n`);
       return EXIT_CODES.invalidInput;
     }
     if (e instanceof UsageError || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {

@@ -74,3 +74,59 @@ describe('vn-egov CLI', () => {
     expect(bad.status).toBe(3);
   });
 });
+
+describe('vn-egov edxml', () => {
+  const io = (files: Record<string, Uint8Array>) => {
+    let out = '';
+    let err = '';
+    return {
+      io: {
+        stdout: (s: string) => (out += s),
+        stderr: (s: string) => (err += s),
+        readFile: async (p: string) => {
+          const f = files[p];
+          if (!f) throw new Error(`ENOENT: no such file or directory, open '${p}'`);
+          return f;
+        },
+      },
+      get out() {
+        return out;
+      },
+      get err() {
+        return err;
+      },
+    };
+  };
+
+  it('inspects and validates a real VPCP sample', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SHARED } = await import('../helpers/shared-data.js');
+    const sample = new Uint8Array(readFileSync(join(SHARED, 'data/edxml-samples/status_acceptance_03.edxml')));
+    const c = io({ 's.edxml': sample });
+    expect(await runCli(['edxml', 'validate', 's.edxml', '--lang', 'en'], c.io)).toBe(EXIT_CODES.ok);
+    expect(c.out).toMatch(/Status code:\s+03/);
+    const j = io({ 's.edxml': sample });
+    expect(await runCli(['edxml', 'inspect', 's.edxml', '--json'], j.io)).toBe(EXIT_CODES.ok);
+    expect(JSON.parse(j.out)).toMatchObject({ kind: 'status', message: { statusCode: '03' } });
+  });
+
+  it('exits 1 on a package with errors, 3 on unreadable or forbidden input', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SHARED } = await import('../helpers/shared-data.js');
+    const text = readFileSync(join(SHARED, 'data/edxml-samples/edoc_new.payload-stripped.edxml'), 'utf8');
+    const broken = text.replace('<edXML:OrganId>000.00.00.A80</edXML:OrganId>', '<edXML:OrganId>not-a-code</edXML:OrganId>');
+    expect(broken).not.toBe(text);
+    const withErrors = io({ 'b.edxml': new TextEncoder().encode(broken) });
+    expect(await runCli(['edxml', 'validate', 'b.edxml'], withErrors.io)).toBe(EXIT_CODES.negative);
+    expect(withErrors.out).toMatch(/error\s+\S+\s+from\.organId/);
+    const bad = io({ 'x.edxml': new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>') });
+    expect(await runCli(['edxml', 'inspect', 'x.edxml'], bad.io)).toBe(EXIT_CODES.invalidInput);
+    expect(bad.err).toContain('XML_ENTITY_FORBIDDEN');
+    const missing = io({});
+    expect(await runCli(['edxml', 'inspect', 'nope.edxml'], missing.io)).toBe(EXIT_CODES.invalidInput);
+    expect(missing.err).toContain('Không đọc được tệp: nope.edxml');
+    expect(await runCli(['edxml', 'frob', 'x'], io({}).io)).toBe(EXIT_CODES.usage);
+  });
+});
