@@ -3,6 +3,7 @@ import { VnEgovError } from '../errors/index.js';
 import { daysOffCommand, deadlineCommand, lunarCommand } from './commands/calendar.js';
 import { docnumCommand } from './commands/docnum.js';
 import { edxmlCommand } from './commands/edxml.js';
+import { scoreCommand } from './commands/score.js';
 import type { CommandResult } from './commands/types.js';
 import { EXIT_CODES, InputFileError, UsageError, type CliIo, type CliLang } from './io.js';
 
@@ -19,6 +20,8 @@ Lệnh:
   days-off 2026 [--include-rest-days]             Lịch nghỉ lễ, Tết, nghỉ bù, làm bù của năm
   docnum parse "Số: 15/QĐ-UBND"                   Phân tích số, ký hiệu văn bản
   edxml inspect|validate <tệp.edxml> [--strict]   Đọc, kiểm tra gói tin edXML (mã thoát 1 nếu có lỗi)
+  score --set qd766 <đầu-vào.json> [--period 2026-08] [--xlsx tệp.xlsx] [--csv tệp.csv]
+                                                  Chấm điểm, xếp hạng; xuất Excel/CSV
 
 Mã thoát: 0 thành công, 1 kết quả phủ định, 2 sai cú pháp lệnh, 3 dữ liệu vào không hợp lệ, 4 lỗi nội bộ.`,
   en: `vn-egov — Vietnamese e-government library
@@ -33,6 +36,8 @@ Commands:
   days-off 2026 [--include-rest-days]             The year's holidays, compensatory and swapped days
   docnum parse "Số: 15/QĐ-UBND"                   Parse a document number and symbol
   edxml inspect|validate <file.edxml> [--strict]  Read and check an edXML package (exit 1 on errors)
+  score --set qd766 <inputs.json> [--period 2026-08] [--xlsx out.xlsx] [--csv out.csv]
+                                                  Score and rank units; write a workbook or CSV
 
 Exit codes: 0 success, 1 negative result, 2 usage error, 3 invalid input, 4 internal error.`,
 };
@@ -52,6 +57,10 @@ const OPTIONS = {
   leap: { type: 'boolean' },
   'include-rest-days': { type: 'boolean' },
   strict: { type: 'boolean' },
+  set: { type: 'string' },
+  period: { type: 'string' },
+  xlsx: { type: 'string' },
+  csv: { type: 'string' },
 } as const;
 
 /** The package version printed by `--version`. */
@@ -105,6 +114,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'edxml':
         result = await edxmlCommand(rest, values, lang, io);
+        break;
+      case 'score':
+        result = await scoreCommand(rest, values, lang, io);
         break;
       default:
         throw new UsageError(`unknown command "${command}"`);

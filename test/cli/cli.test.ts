@@ -130,3 +130,43 @@ describe('vn-egov edxml', () => {
     expect(await runCli(['edxml', 'frob', 'x'], io({}).io)).toBe(EXIT_CODES.usage);
   });
 });
+
+describe('vn-egov score', () => {
+  const units = {
+    period: '2026-08',
+    units: [
+      { unitId: 'xa-a', unitName: 'xã A', level: 'commune', values: { totalReceived: 120, totalOnTime: 111 } },
+      { unitId: 'xa-b', unitName: 'xã B', level: 'commune', values: { totalReceived: 80, totalOnTime: 74 } },
+      { unitId: 'xa-c', unitName: 'xã C', level: 'commune', values: { totalReceived: 50, totalOnTime: 30 } },
+      { unitId: 'xa-d', unitName: 'xã D', level: 'commune', values: {} },
+    ],
+  };
+  it('scores and ranks with ties, writes the workbook and CSV', async () => {
+    const written: Record<string, Uint8Array | string> = {};
+    let out = '';
+    const code = await runCli(['score', '--set', 'qd766', 'in.json', '--xlsx', 'o.xlsx', '--csv', 'o.csv', '--lang', 'en'], {
+      stdout: (s) => (out += s),
+      stderr: () => {},
+      readFile: async () => new TextEncoder().encode(JSON.stringify(units)),
+      writeFile: async (p, d) => {
+        written[p] = d;
+      },
+    });
+    expect(code).toBe(EXIT_CODES.ok);
+    expect(out).toMatch(/1=\s+xã A\s+18\.50/);
+    expect(out).toMatch(/1=\s+xã B\s+18\.50/);
+    expect(out).toMatch(/3\s+xã C\s+12\.00/);
+    expect(out).toMatch(/--\s+xã D\s+not ranked/);
+    const xlsx = written['o.xlsx'] as Uint8Array;
+    expect([...xlsx.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip container
+    expect(String(written['o.csv'])).toContain('xã A');
+  });
+  it('reports bad input files and options with exit codes', async () => {
+    const ioWith = (text: string) => ({ stdout: () => {}, stderr: () => {}, readFile: async () => new TextEncoder().encode(text) });
+    expect(await runCli(['score', 'in.json'], ioWith('{not json'))).toBe(EXIT_CODES.invalidInput);
+    expect(await runCli(['score', 'in.json'], ioWith('{"units": 3, "period": "2026-08"}'))).toBe(EXIT_CODES.invalidInput);
+    expect(await runCli(['score', '--set', 'nope', 'in.json'], ioWith('[]'))).toBe(EXIT_CODES.usage);
+    expect(await runCli(['score', 'in.json'], ioWith('[]'))).toBe(EXIT_CODES.usage); // no period
+    expect(await runCli(['score', 'in.json', '--period', '2026-08'], ioWith('[{"unitId": 5}]'))).toBe(EXIT_CODES.invalidInput);
+  });
+});
