@@ -34,3 +34,9 @@ export { createValidationCache, type ValidationCache } from './signature-verific
 export {
   validateCertificatePath, type CertificatePathValidationOptions, type FetchHook, type FetchRequest,
 } from './certificate-validation.js';
+export type { CmsErrorCode } from './cms/errors.js';
+export {
+  verifyCms,
+  type CmsInput, type CmsVerificationOptions, type CmsVerificationReport, type CmsSignerReport, type CmsSignerSummary,
+  type CmsCheck, type CmsCheckId,
+} from './cms/verify.js';
