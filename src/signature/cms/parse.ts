@@ -8,6 +8,7 @@ import {
   Asn1Error, children, content, decodeBer, integerBytes, isContext, isUniversal, oid, rawOf, readAlgorithm, readName,
   sequence, smallInt, tagClass, type AlgorithmIdentifier, type Node,
 } from '../asn1.js';
+import { berFramingProblem } from './ber.js';
 import { loadCertificate, type CertificateRecord } from '../certificate.js';
 import type { CertificateCache } from '../certificate.js';
 
@@ -118,6 +119,8 @@ function readSignerInfo(node: Node, index: number): RawSignerInfo {
 
 /** Parses one ContentInfo(SignedData). Throws Asn1Error (structure) or `not-signed-data` / `no-signer` Errors. */
 export function parseSignedData(der: Uint8Array, cache?: CertificateCache): RawSignedData {
+  const problem = berFramingProblem(der);
+  if (problem) throw new Asn1Error(`ContentInfo: not BER (${problem})`);
   const root = decodeBer(der, 'ContentInfo');
   const ci = sequence(root, 'ContentInfo');
   if (ci.length < 1 || ci.length > 2) throw new Asn1Error('ContentInfo: bad field count');
@@ -132,7 +135,11 @@ export function parseSignedData(der: Uint8Array, cache?: CertificateCache): RawS
   if (version < 1 || version > 5 || version === 2) throw new Asn1Error('SignedData: unsupported version');
   const dNode = f[i++];
   if (!isUniversal(dNode, 17)) throw new Asn1Error('SignedData: digestAlgorithms SET expected');
-  const digestAlgorithms = children(dNode, 'digestAlgorithms').map((n) => readAlgorithm(n, 'digestAlgorithm').oid);
+  const digestAlgorithms = children(dNode, 'digestAlgorithms').map((n) => {
+    const a = readAlgorithm(n, 'digestAlgorithm');
+    if (a.params !== undefined && !isUniversal(a.params, 5)) throw new Asn1Error('digestAlgorithm: parameters must be absent or NULL');
+    return a.oid;
+  });
   const eci = sequence(f[i++], 'EncapsulatedContentInfo');
   if (eci.length < 1 || eci.length > 2) throw new Asn1Error('EncapsulatedContentInfo: bad field count');
   const eContentType = oid(eci[0], 'eContentType');
@@ -158,6 +165,9 @@ export function parseSignedData(der: Uint8Array, cache?: CertificateCache): RawS
   if (!isUniversal(sNode, 17)) throw new Asn1Error('SignedData: signerInfos SET expected');
   if (i !== f.length) throw new Asn1Error('SignedData: unexpected fields');
   const signerInfos = children(sNode, 'signerInfos').map((n, k) => readSignerInfo(n, k));
+  // RFC 5652 §5.1: the version follows from the content (attribute certificates / other formats are not read here)
+  const expected = signerInfos.some((x) => x.version === 3) || eContentType !== OID_DATA ? 3 : 1;
+  if (version !== expected) throw new Asn1Error(`SignedData: version ${version}, expected ${expected}`);
   return { version, digestAlgorithms, eContentType, ...(eContent ? { eContent } : {}), certificates, signerInfos };
 }
 

@@ -251,7 +251,7 @@ function findSigner(sd: RawSignedData, si: RawSignerInfo): { cert?: CertificateR
   const matches = new Map<string, CertificateRecord>();
   for (const c of sd.certificates) {
     let hit: boolean;
-    if (si.sid.kind === 'issuerAndSerialNumber') hit = c.issuerKey === si.sid.issuer.key && c.view.serialNumber === toHex(si.sid.serial);
+    if (si.sid.kind === 'issuerAndSerialNumber') hit = bytesEqual(c.issuerDer, si.sid.issuerDer) && c.view.serialNumber === toHex(si.sid.serial);
     else hit = c.view.extensions.subjectKeyIdentifier?.keyIdentifier === toHex(si.sid.keyIdentifier);
     if (hit) matches.set(c.view.fingerprints.sha256, c);
   }
@@ -380,6 +380,11 @@ async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promise<CmsS
   checks.push(check('CMS_SIGNER_IDENTIFIED', 'PASSED', 'Đã xác định chứng thư của người ký', 'the signer certificate was identified', undefined, { by: si.sid.kind, sha256: cert.view.fingerprints.sha256 }));
 
   // 2. algorithms
+  const p = si.digestAlgorithm.params;
+  if ((p !== undefined && !isUniversal(p, 5)) || !ctx.sd.digestAlgorithms.includes(si.digestAlgorithm.oid)) {
+    checks.push(check('CMS_SIGNED_ATTRIBUTES', 'FAILED', 'Thuật toán băm của người ký không đúng định dạng hoặc không có trong digestAlgorithms', 'the signer digest algorithm is malformed or not listed in digestAlgorithms', ['TOTAL_FAILED', 'FORMAT_FAILURE']));
+    return finish();
+  }
   if (!hash || !WEBCRYPTO_DIGESTS.has(hash)) {
     checks.push(check('CMS_CRYPTO_CONSTRAINTS', 'FAILED', `Thuật toán băm ${hash ?? si.digestAlgorithm.oid} không được hỗ trợ`, `digest algorithm ${hash ?? si.digestAlgorithm.oid} is not supported`, ['INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE']));
     return finish();

@@ -55,6 +55,7 @@ const cases: Case[] = [
   ...genuine.map((f) => ({ name: f, sig: bin(f), content })),
   { name: 'attached-rsa.der', sig: bin('attached-rsa.der') },
   { name: 'attached-ecdsa.der', sig: bin('attached-ecdsa.der') },
+  { name: 'attached-ber.der', sig: bin('attached-ber.der') },
   { name: 'detached-rsa.pem', sig: new TextEncoder().encode(text('detached-rsa.pem')), pem: true, content },
   ...['detached-rsa.der', 'detached-ecdsa.der', 'detached-pss.der', 'detached-two-signers.der'].map((f) => ({ name: `${f} + tampered content`, sig: bin(f), content: bin('content-tampered.bin') })),
   ...['detached-rsa.der', 'detached-ecdsa.der', 'attached-rsa.der'].map((f) => ({ name: `${f} + signedAttrs byte`, sig: flipSignedAttr(f), ...(f.startsWith('detached') ? { content } : {}) })),
