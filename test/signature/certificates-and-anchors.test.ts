@@ -153,7 +153,7 @@ describe('parseCertificate', () => {
 describe('browser safety', () => {
   it('src/signature uses no node:* imports, Buffer or process', () => {
     const dir = join(import.meta.dirname, '../../src/signature');
-    for (const f of readdirSync(dir)) {
+    for (const f of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))) {
       const text = readFileSync(join(dir, f), 'utf8');
       expect(text, f).not.toMatch(/from ['"]node:|\bBuffer\b|\bprocess\./);
     }
