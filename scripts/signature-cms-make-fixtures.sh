@@ -5,7 +5,7 @@
 # signed attributes with it to build forgeries openssl cannot produce, e.g. a wrong ESS signing-certificate-v2 hash).
 # A small PKI (root → issuing CA → RSA and ECDSA P-256 signers, plus an untrusted "rogue" root and signer) and
 # SignedData made by `openssl cms -sign`: detached / attached, RSA PKCS#1 v1.5, RSA-PSS, ECDSA, SHA-1, two signers,
-# SKI signer identifier, CAdES (ESS signing-certificate-v2), streamed BER, PEM output, and a signer outside the trust store.
+# SKI signer identifier, CAdES (ESS signing-certificate-v2), streamed BER, no signed attributes, PEM output, and a signer outside the trust store.
 set -euo pipefail
 OUT=test/fixtures/signature/cms
 W=$(mktemp -d)
@@ -103,6 +103,7 @@ sign detached-sha1.der "${RSA[@]}" -md sha1
 sign detached-two-signers.der "${RSA[@]}" "${EC[@]}"
 sign detached-ski.der "${RSA[@]}" -keyid
 sign detached-cades.der "${RSA[@]}" -cades
+sign detached-noattr.der "${RSA[@]}" -noattr # no signed attributes: the signature covers the content itself
 sign attached-ber.der "${RSA[@]}" -nodetach -stream # indefinite-length BER, content in constructed OCTET STRING chunks
 openssl cms -sign -binary -in "$C" -outform PEM -md sha256 -certfile "$OUT/issuing.pem" "${RSA[@]}" -out "$OUT/detached-rsa.pem"
 openssl cms -sign -binary -in "$C" -outform DER -md sha256 -signer "$OUT/rogue.pem" -inkey "$W/rogue.key" -out "$OUT/detached-rogue.der"

@@ -11,7 +11,7 @@ const policy = defineValidationPolicy({ ...vietnameseEgovPolicy, name: 'fuzz', r
 const SOURCES: [string, boolean][] = [
   ['detached-rsa.der', true], ['attached-ecdsa.der', false], ['detached-pss.der', true], ['detached-ski.der', true],
   ['detached-cades.der', true], ['detached-two-signers.der', true], ['detached-ecdsa.der', true], ['attached-rsa.der', false],
-  ['attached-ber.der', false],
+  ['attached-ber.der', false], ['detached-noattr.der', true],
 ];
 
 function rng(seed: number): () => number {

@@ -50,14 +50,14 @@ function wrongEss(): Uint8Array {
 }
 
 type Case = { name: string; sig: Uint8Array; pem?: boolean; content?: Uint8Array; extra?: string[] };
-const genuine = ['detached-rsa.der', 'detached-pss.der', 'detached-ecdsa.der', 'detached-sha1.der', 'detached-two-signers.der', 'detached-ski.der', 'detached-cades.der', 'detached-rogue.der'];
+const genuine = ['detached-rsa.der', 'detached-pss.der', 'detached-ecdsa.der', 'detached-sha1.der', 'detached-two-signers.der', 'detached-ski.der', 'detached-cades.der', 'detached-noattr.der', 'detached-rogue.der'];
 const cases: Case[] = [
   ...genuine.map((f) => ({ name: f, sig: bin(f), content })),
   { name: 'attached-rsa.der', sig: bin('attached-rsa.der') },
   { name: 'attached-ecdsa.der', sig: bin('attached-ecdsa.der') },
   { name: 'attached-ber.der', sig: bin('attached-ber.der') },
   { name: 'detached-rsa.pem', sig: new TextEncoder().encode(text('detached-rsa.pem')), pem: true, content },
-  ...['detached-rsa.der', 'detached-ecdsa.der', 'detached-pss.der', 'detached-two-signers.der'].map((f) => ({ name: `${f} + tampered content`, sig: bin(f), content: bin('content-tampered.bin') })),
+  ...['detached-rsa.der', 'detached-ecdsa.der', 'detached-pss.der', 'detached-two-signers.der', 'detached-noattr.der'].map((f) => ({ name: `${f} + tampered content`, sig: bin(f), content: bin('content-tampered.bin') })),
   ...['detached-rsa.der', 'detached-ecdsa.der', 'attached-rsa.der'].map((f) => ({ name: `${f} + signedAttrs byte`, sig: flipSignedAttr(f), ...(f.startsWith('detached') ? { content } : {}) })),
   ...['detached-rsa.der', 'detached-pss.der', 'detached-ecdsa.der'].map((f) => ({ name: `${f} + signature bit`, sig: flipSignature(f), content })),
   { name: 'detached-cades.der re-signed with a wrong ESS hash (openssl -cades)', sig: wrongEss(), content, extra: ['-cades'] },

@@ -21,6 +21,7 @@ export const FIXTURES: [string, boolean, string, string | undefined, number][] =
   ['detached-two-signers.der', true, 'TOTAL_PASSED', undefined, 2],
   ['detached-ski.der', true, 'TOTAL_PASSED', undefined, 1],
   ['detached-cades.der', true, 'TOTAL_PASSED', undefined, 1],
+  ['detached-noattr.der', true, 'TOTAL_PASSED', undefined, 1],
   ['detached-rsa.pem', true, 'TOTAL_PASSED', undefined, 1],
   ['detached-rogue.der', true, 'INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND', 1],
 ];
@@ -106,6 +107,18 @@ describe('verifyCms on openssl fixtures', () => {
     der[sig[0] + sig[1] - 1]! ^= 0x01;
     const r = await verifyCms(der, { ...base, content });
     expect(r.subIndication).toBe('SIG_CRYPTO_FAILURE');
+  });
+
+  it('without signed attributes the signature covers the content: tampering → SIG_CRYPTO_FAILURE', async () => {
+    const r = await verifyCms(bin('detached-noattr.der'), { ...base, content: bin('content-tampered.bin') });
+    expect(r.subIndication).toBe('SIG_CRYPTO_FAILURE');
+    expect(r.signers[0]!.signingTime).toBeUndefined();
+    expect((await verifyCms(bin('detached-noattr.der'), base)).subIndication).toBe('SIGNED_DATA_NOT_FOUND');
+  });
+
+  it('reads the PKCS7 PEM label too', async () => {
+    const pem = text('detached-rsa.pem').replace(/CMS-----/g, 'PKCS7-----');
+    expect((await verifyCms(pem, { ...base, content })).indication).toBe('TOTAL_PASSED');
   });
 
   it('detached without content → INDETERMINATE / SIGNED_DATA_NOT_FOUND', async () => {
