@@ -3,7 +3,7 @@
  * style report per signer. Structures are read with asn1js (`parse.ts`); digests and signatures are checked with
  * WebCrypto; the signer's certificate path goes through part 1's `validateCertificatePath`.
  */
-import { Asn1Error, decodeDer, integerBytes, isUniversal, nameToString, octets, oid, readAlgorithm, sequence, time, type Node } from '../asn1.js';
+import { Asn1Error, children, decodeDer, integerBytes, isContext, isUniversal, nameToString, octets, oid, readAlgorithm, sequence, smallInt, time, type Node } from '../asn1.js';
 import { describeSignatureAlgorithm, HASH_OID, readPssParams, type HashName } from '../algorithms.js';
 import { bytesEqual, toHex } from '../bytes.js';
 import { isVnEgovError } from '../../errors/index.js';
@@ -280,6 +280,7 @@ function effectiveSignatureAlgorithm(si: RawSignerInfo, hash: HashName): { oid: 
   const info = describeSignatureAlgorithm(a.oid, a.params);
   if (info.family === 'RSA-PSS') {
     try {
+      strictPssParams(a.params);
       const p = readPssParams(a.params);
       if (p.hash !== hash) return `RSASSA-PSS hash ${p.hash} differs from the digest algorithm ${hash}`;
     } catch {
@@ -290,6 +291,30 @@ function effectiveSignatureAlgorithm(si: RawSignerInfo, hash: HashName): { oid: 
   if ((info.family === 'RSA' || info.family === 'ECDSA') && info.hash !== hash) return `${info.name} does not use the digest algorithm ${hash}`;
   if (info.family === 'RSA' && !isNullOrAbsent) return 'RSA algorithm parameters must be NULL';
   return a;
+}
+
+/** RFC 4055 §3.1 form of RSASSA-PSS-params: context tags [0]..[3] in order, NULL-or-absent hash parameters. */
+function strictPssParams(params: Node | undefined): void {
+  if (params === undefined) throw new Asn1Error('RSASSA-PSS parameters are required in CMS');
+  const hashAlg = (n: Node | undefined): void => {
+    const h = readAlgorithm(n, 'hash');
+    if (h.params !== undefined && !isUniversal(h.params, 5)) throw new Asn1Error('hash parameters must be absent or NULL');
+  };
+  let last = -1;
+  for (const f of sequence(params, 'RSASSA-PSS-params')) {
+    const t = [0, 1, 2, 3].find((k) => isContext(f, k));
+    if (t === undefined || t <= last) throw new Asn1Error('RSASSA-PSS-params: unexpected field');
+    last = t;
+    const inner = children(f, 'RSASSA-PSS-params field');
+    if (inner.length !== 1) throw new Asn1Error('RSASSA-PSS-params: one value per field');
+    if (t === 0) hashAlg(inner[0]);
+    else if (t === 1) {
+      const m = readAlgorithm(inner[0], 'maskGenAlgorithm');
+      if (m.oid !== '1.2.840.113549.1.1.8') throw new Asn1Error('only MGF1 is supported');
+      hashAlg(m.params);
+    } else if (t === 2) integerBytes(inner[0], 'saltLength');
+    else if (smallInt(inner[0], 'trailerField') !== 1) throw new Asn1Error('trailerField must be 1');
+  }
 }
 
 /** Reads ESS signing-certificate(-v2): the first ESSCertID must hash the signer certificate. */

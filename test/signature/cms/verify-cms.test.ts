@@ -121,6 +121,21 @@ describe('verifyCms on openssl fixtures', () => {
     expect((await verifyCms(pem, { ...base, content })).indication).toBe('TOTAL_PASSED');
   });
 
+  it('rejects re-tagged RSASSA-PSS parameters (unsigned field; found by fuzzing)', async () => {
+    const orig = bin('detached-pss.der');
+    const mgf = indexOf(orig, hex('06092A864886F70D010108300D0609608648016503040201')); // mgf1(sha256)
+    expect(mgf).toBeGreaterThan(0);
+    const nullTag = orig.slice();
+    nullTag[mgf + 24]! ^= 0x80; // NULL → [5] context tag
+    const saltTag = orig.slice();
+    saltTag[mgf + 26]! ^= 0x40; // [2] saltLength → private class
+    for (const der of [nullTag, saltTag]) {
+      const r = await verifyCms(der, { ...base, content });
+      expect(r.indication).toBe('TOTAL_FAILED');
+      expect(r.signers[0]!.checks.at(-1)?.id).toBe('CMS_SIGNATURE_VALUE');
+    }
+  });
+
   it('detached without content → INDETERMINATE / SIGNED_DATA_NOT_FOUND', async () => {
     const r = await verifyCms(bin('detached-rsa.der'), base);
     expect(r.indication).toBe('INDETERMINATE');
