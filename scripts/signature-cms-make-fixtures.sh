@@ -100,6 +100,7 @@ sign detached-pss.der "${RSA[@]}" -keyopt rsa_padding_mode:pss
 sign detached-ecdsa.der "${EC[@]}"
 sign attached-ecdsa.der "${EC[@]}" -nodetach
 sign detached-sha1.der "${RSA[@]}" -md sha1
+sign detached-sha224.der "${RSA[@]}" -md sha224 # not in WebCrypto: INDETERMINATE, never passed
 sign detached-two-signers.der "${RSA[@]}" "${EC[@]}"
 sign detached-ski.der "${RSA[@]}" -keyid
 sign detached-cades.der "${RSA[@]}" -cades

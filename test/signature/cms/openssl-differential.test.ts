@@ -89,4 +89,10 @@ describe.skipIf(skip)('openssl cms -verify agrees with verifyCms', () => {
       expect(theirs, 'openssl verdict').toBe(expected);
     });
   });
+  it('known, conservative disagreement: SHA-224 (openssl verifies; WebCrypto has no SHA-224, so INDETERMINATE)', async () => {
+    const c: Case = { name: 'detached-sha224.der', sig: bin('detached-sha224.der'), content };
+    expect(opensslVerifies(c, 999)).toBe(true);
+    const r = await verifyCms(c.sig, { trustStore, policy: lenient, content });
+    expect([r.indication, r.subIndication]).toEqual(['INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE']);
+  });
 });

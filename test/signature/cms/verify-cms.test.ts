@@ -18,6 +18,7 @@ export const FIXTURES: [string, boolean, string, string | undefined, number][] =
   ['attached-ecdsa.der', false, 'TOTAL_PASSED', undefined, 1],
   ['attached-ber.der', false, 'TOTAL_PASSED', undefined, 1],
   ['detached-sha1.der', true, 'INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', 1],
+  ['detached-sha224.der', true, 'INDETERMINATE', 'CRYPTO_CONSTRAINTS_FAILURE', 1],
   ['detached-two-signers.der', true, 'TOTAL_PASSED', undefined, 2],
   ['detached-ski.der', true, 'TOTAL_PASSED', undefined, 1],
   ['detached-cades.der', true, 'TOTAL_PASSED', undefined, 1],
