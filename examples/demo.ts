@@ -20,6 +20,8 @@ import {
   type DossierEvent,
 } from 'vn-egov/procedures';
 import { criteriaSets, qd766InputsFromStatistics, rank, score, type UnitInputs } from 'vn-egov/scoring';
+import { verifyCms } from 'vn-egov/signature';
+import { createTestPki, signCms } from 'vn-egov/testing';
 import {
   appendTrace,
   buildEdxml,
@@ -36,6 +38,7 @@ import {
   daysOff,
   formatVietnameseDate,
   solarToLunar,
+  toVietnamTime,
   workingSaturdays,
 } from 'vn-egov/calendar';
 
@@ -85,8 +88,9 @@ const number = parseDocumentNumber(issued.entry.text);
 line(`   Số: ${issued.entry.text}  (${number.documentType?.name}, series "${issued.entry.series}", ${register.entries.length} numbers issued in ${issued.entry.year})`);
 line(`   Thư Lâm, ${formatVietnameseDate(deadline.dueDay)}: "${issued.entry.reference}"`);
 
-line('6. The decision travels to the provincial Department of Construction as an edXML package (QCVN 102:2016):');
-// A small but real PDF stands in for the signed decision (signatures land with vn-egov/signature part 2).
+line('6. The chairman signs the decision (test PKI, NEAC-like hierarchy), and it travels to the provincial');
+line('   Department of Construction as an edXML package (QCVN 102:2016) with the PDF and its detached CMS signature:');
+// A small but real PDF stands in for the decision.
 const pdf = new TextEncoder().encode(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
     '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -110,8 +114,12 @@ const draft: EdxmlDocument = {
   toPlaces: ['Sở Xây dựng', 'Lưu: VT'],
   traceHeaderList: { traceHeaders: [], business: { businessDocType: 0, businessDocReason: 'Văn bản điện tử mới', paper: 0 } },
 };
+const signedAt = new Date(`${deadline.dueDay}T10:20:00+07:00`);
+const pki = await createTestPki({ seed: 'demo', now: signedAt });
+const p7s = await signCms({ signer: pki.neac.person, content: pdf, chain: [pki.neac.ca], signingTime: signedAt });
 const xml = buildEdxml(appendTrace(draft, commune, `${deadline.dueDay}T10:30:00+07:00`), [
-  { contentId: `cid:${codeNumber}`, attachmentName: `${codeNumber}-QD-UBND.signed.pdf`, contentType: 'application/pdf', data: pdf },
+  { contentId: `cid:${codeNumber}`, attachmentName: `${codeNumber}-QD-UBND.pdf`, contentType: 'application/pdf', data: pdf },
+  { contentId: `cid:${codeNumber}-sig`, attachmentName: `${codeNumber}-QD-UBND.pdf.p7s`, contentType: 'application/pkcs7-signature', data: p7s },
 ]);
 const received = parseEdxml(xml, { strict: true, expect: 'document' });
 if (received.kind !== 'document') throw new Error('expected a document package');
@@ -120,6 +128,22 @@ const attachment = await received.attachments[0]!.inspect();
 line(`   ${xml.length} characters; DocumentId ${received.message.documentId}; validation issues: ${problems.length}`);
 for (const p of problems) line(`   - ${p.severity} ${p.code}: ${p.message}`);
 line(`   attachment ${attachment.size} bytes, sniffed ${attachment.contentType.sniffed.kind}, sha256 ${attachment.sha256.slice(0, 16)}…`);
+// The department verifies the signature over the received PDF (trusting only the test roots).
+const receivedPdf = await received.attachments[0]!.bytes();
+const receivedSig = await received.attachments[1]!.bytes();
+const verification = await verifyCms(receivedSig, {
+  content: receivedPdf,
+  trustStore: pki.trustStore(),
+  at: signedAt,
+  crls: (await pki.crls()).map((c) => c.der),
+});
+const signer = verification.signers[0];
+line(`   signature: ${verification.indication} — ${verification.message.vi}`);
+line(`   signer: ${signer?.signer?.commonName ?? '?'}, CCCD ${signer?.signer?.vn.cccd ?? '—'}, signed at ${signer?.signingTime ? `${toVietnamTime(signer.signingTime).day} ${toVietnamTime(signer.signingTime).time} (giờ Việt Nam)` : '?'}`);
+const forged = receivedPdf.slice();
+forged[20] ^= 1;
+const forgedReport = await verifyCms(receivedSig, { content: forged, trustStore: pki.trustStore(), at: signedAt, crls: (await pki.crls()).map((c) => c.der) });
+line(`   the same signature over a PDF changed by one bit: ${forgedReport.indication} / ${forgedReport.subIndication}`);
 const status = replyStatus(received.message, '03', { department: 'Văn thư', staff: 'Trần Thị Bình' }, 'Đã tiếp nhận, vào sổ văn bản đến', `${deadline.dueDay}T11:00:00+07:00`);
 const answer = parseEdxml(buildStatus(status), { strict: true, expect: 'status' });
 line(`   the department answers with status ${answer.kind === 'status' ? answer.message.statusCode : '?'} (Đã tiếp nhận) at ${answer.kind === 'status' ? answer.message.timestamp : '?'}`);
@@ -176,4 +200,4 @@ const late = calendar.deadline('2026-12-28 09:00', 10);
 line(`   ${late.receivedAt} + 10 working days → ${late.dueDay}, provisional: ${late.provisional}`);
 for (const d of late.provisionalDaysOff) line(`   provisional day off: ${d.date} ${d.name} (${d.source})`);
 line();
-line('Next in this story: sign the decision and verify it on receipt, once vn-egov/signature part 2 lands.');
+line('Not yet in this story: PAdES signatures inside the PDF and XML signatures on the envelope (signature part 2).');

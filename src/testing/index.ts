@@ -31,3 +31,4 @@ export {
   type DossierScenario, type DossierFixtureOptions, type DossierFixture,
 } from './fixtures/dossiers.js';
 export { createTimestampToken, type TimestampOptions, type TimestampResult } from './timestamp.js';
+export { signCms, type SignCmsOptions } from './sign-cms.js';
