@@ -141,7 +141,7 @@ const signer = verification.signers[0];
 line(`   signature: ${verification.indication} — ${verification.message.vi}`);
 line(`   signer: ${signer?.signer?.commonName ?? '?'}, CCCD ${signer?.signer?.vn.cccd ?? '—'}, signed at ${signer?.signingTime ? `${toVietnamTime(signer.signingTime).day} ${toVietnamTime(signer.signingTime).time} (giờ Việt Nam)` : '?'}`);
 const forged = receivedPdf.slice();
-forged[20] ^= 1;
+forged[20] = (forged[20] ?? 0) ^ 1;
 const forgedReport = await verifyCms(receivedSig, { content: forged, trustStore: pki.trustStore(), at: signedAt, crls: (await pki.crls()).map((c) => c.der) });
 line(`   the same signature over a PDF changed by one bit: ${forgedReport.indication} / ${forgedReport.subIndication}`);
 const status = replyStatus(received.message, '03', { department: 'Văn thư', staff: 'Trần Thị Bình' }, 'Đã tiếp nhận, vào sổ văn bản đến', `${deadline.dueDay}T11:00:00+07:00`);

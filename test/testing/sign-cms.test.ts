@@ -33,7 +33,7 @@ describe('signCms (test signer)', async () => {
   it('is caught when the content changes or the signer is revoked', async () => {
     const p7s = await signCms({ signer: pki.neac.person, content, chain: [pki.neac.ca], signingTime: pki.now });
     const changed = content.slice();
-    changed[10] ^= 1;
+    changed[10] = (changed[10] ?? 0) ^ 1;
     const r = await verifyCms(p7s, { content: changed, trustStore: pki.trustStore(), at: pki.now, crls });
     expect(r.indication).toBe('TOTAL_FAILED');
     expect(r.subIndication).toBe('HASH_FAILURE');
