@@ -9,7 +9,14 @@ import { pkijsCertificate, toDate, type TestCertificate } from './certificate-bu
 import { testingError } from './errors.js';
 import { signingKeyFor, subtle, toArrayBuffer, type TestHash } from './test-keys.js';
 
-/** Options of {@link signCms}. */
+/**
+ * Options of {@link signCms}.
+ *
+ * @example
+ * ```ts
+ * const options: SignCmsOptions = { signer: pki.neac.person, content: pdfBytes, chain: [pki.neac.ca], detached: true };
+ * ```
+ */
 export interface SignCmsOptions {
   /** The signer: a test certificate with its key pair. */
   signer: TestCertificate;
