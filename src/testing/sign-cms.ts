@@ -6,6 +6,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { pkijsCertificate, toDate, type TestCertificate } from './certificate-builder.js';
+import { compareDer } from './der-order.js';
 import { testingError } from './errors.js';
 import { signingKeyFor, subtle, toArrayBuffer, type TestHash } from './test-keys.js';
 
@@ -34,14 +35,6 @@ export interface SignCmsOptions {
 
 const ID_DATA = '1.2.840.113549.1.7.1';
 
-function compareDer(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0;
-    const y = b[i] ?? 0;
-    if (x !== y) return x - y;
-  }
-  return 0;
-}
 
 /**
  * Signs content as CMS SignedData (RFC 5652) with a test certificate, the way Vietnamese signing tools sign a file

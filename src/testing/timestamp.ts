@@ -5,6 +5,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { hex, pkijsCertificate, serialBytes, toDate, type TestCertificate } from './certificate-builder.js';
+import { compareDer } from './der-order.js';
 import { testingError } from './errors.js';
 import type { SeededRandom } from './seeded-random.js';
 import { signingKeyFor, subtle, toArrayBuffer, type TestHash } from './test-keys.js';
@@ -56,13 +57,6 @@ const HASH_OIDS: Record<TestHash, string> = {
 };
 const ID_CT_TSTINFO = '1.2.840.113549.1.9.16.1.4';
 
-function compareDer(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i] ?? 0, y = b[i] ?? 0;
-    if (x !== y) return x - y;
-  }
-  return 0;
-}
 
 /**
  * Makes an RFC 3161 time-stamp token (and its TimeStampResp) over `data` or a TimeStampReq, signed by the TSA
