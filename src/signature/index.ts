@@ -40,3 +40,13 @@ export {
   type CmsInput, type CmsVerificationOptions, type CmsVerificationReport, type CmsSignerReport, type CmsSignerSummary,
   type CmsCheck, type CmsCheckId,
 } from './cms/verify.js';
+export { signCms, type SignCmsOptions, type SignCmsHash, type CmsAttributeInput } from './cms/sign.js';
+export type { XmlSignatureErrorCode, XmlSignatureFindingCode } from './xml/errors.js';
+export { canonicalizeXml, C14N_ALGORITHMS, type CanonicalizeXmlOptions, type CanonicalizationMode } from './xml/canonicalize.js';
+export { XMLDSIG_ALGORITHMS } from './xml/xml-algorithms.js';
+export {
+  verifyXmlSignature,
+  type XmlSignatureVerificationOptions, type XmlSignatureReport, type XmlSignatureCheck, type XmlSignatureCheckId,
+  type XmlSignatureFinding, type XmlSignerSummary,
+} from './xml/verify-xml-signature.js';
+export { signEdxml, type SignEdxmlOptions } from './xml/sign-edxml.js';

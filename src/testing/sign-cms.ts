@@ -3,12 +3,10 @@
  * signed attributes content-type, message-digest, signing-time and ESS signing-certificate-v2.
  * @packageDocumentation
  */
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
-import { pkijsCertificate, toDate, type TestCertificate } from './certificate-builder.js';
-import { compareDer } from './der-order.js';
+import { signCms as signCmsCore } from '../signature/index.js';
+import { toDate, type TestCertificate } from './certificate-builder.js';
 import { testingError } from './errors.js';
-import { signingKeyFor, subtle, toArrayBuffer, type TestHash } from './test-keys.js';
+import { signingKeyFor, type TestHash } from './test-keys.js';
 
 /**
  * Options of {@link signCms}.
@@ -33,9 +31,6 @@ export interface SignCmsOptions {
   hash?: TestHash;
 }
 
-const ID_DATA = '1.2.840.113549.1.7.1';
-
-
 /**
  * Signs content as CMS SignedData (RFC 5652) with a test certificate, the way Vietnamese signing tools sign a file
  * (`…_Signed.p7s`): RSA PKCS#1 v1.5 or ECDSA by the certificate's key, signed attributes in DER order. Returns the
@@ -57,36 +52,16 @@ export async function signCms(options: SignCmsOptions): Promise<Uint8Array> {
     throw testingError('INVALID_CERTIFICATE_REQUEST', 'Thiếu nội dung cần ký (signCms)', 'signCms needs the content as a Uint8Array');
   }
   const hash = options.hash ?? 'SHA-256';
-  const s = subtle();
-  const cert = pkijsCertificate(options.signer);
   const signingTime = toDate(options.signingTime ?? new Date(), 'signingTime', 'INVALID_CERTIFICATE_REQUEST');
-  const attr = (type: string, value: asn1js.BaseBlock): pkijs.Attribute => new pkijs.Attribute({ type, values: [value] });
-  const attributes = [
-    attr('1.2.840.113549.1.9.3', new asn1js.ObjectIdentifier({ value: ID_DATA })),
-    attr('1.2.840.113549.1.9.4', new asn1js.OctetString({ valueHex: await s.digest(hash, toArrayBuffer(options.content)) })),
-    attr('1.2.840.113549.1.9.5', new asn1js.UTCTime({ valueDate: signingTime })),
-    // signingCertificateV2: SEQUENCE { SEQUENCE OF ESSCertIDv2 { certHash (SHA-256, the default algorithm) } }
-    attr('1.2.840.113549.1.9.16.2.47', new asn1js.Sequence({
-      value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: await s.digest('SHA-256', toArrayBuffer(options.signer.der)) })] })] })],
-    })),
-  ];
-  attributes.sort((a, b) => compareDer(new Uint8Array(a.toSchema().toBER(false)), new Uint8Array(b.toSchema().toBER(false))));
-  const detached = options.detached ?? true;
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({
-      eContentType: ID_DATA,
-      ...(detached ? {} : { eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(options.content) }) }),
-    }),
-    signerInfos: [
-      new pkijs.SignerInfo({
-        version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
-        signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
-      }),
-    ],
-    certificates: [cert, ...(options.chain ?? []).map(pkijsCertificate)],
+  if (hash === 'SHA-1') {
+    throw testingError('INVALID_CERTIFICATE_REQUEST', 'SHA-1 không được dùng để ký CMS', 'signCms signs with SHA-256, SHA-384 or SHA-512');
+  }
+  return signCmsCore(options.content, {
+    key: await signingKeyFor(options.signer.keys.privateKey, hash),
+    certificate: options.signer.der,
+    chain: (options.chain ?? []).map((c) => c.der),
+    detached: options.detached ?? true,
+    hash,
+    signingTime,
   });
-  await signedData.sign(await signingKeyFor(options.signer.keys.privateKey, hash), 0, hash);
-  return new Uint8Array(new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signedData.toSchema(true) }).toSchema().toBER(false));
 }

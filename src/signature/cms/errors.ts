@@ -15,6 +15,10 @@ import { VnEgovError } from '../../errors/index.js';
  * - `CMS_NO_SIGNER`: a SignedData without any SignerInfo (a certificate bag, not a signature).
  * - `CMS_CONTENT_CONFLICT`: detached content passed for a SignedData that already encapsulates different content.
  * - `CMS_INVALID_OPTIONS`: options that fail their schema (missing trust store, bad `at` date…).
+ * - `CMS_INVALID_SIGNING_OPTIONS`: options of `signCms` that cannot be used (no private signing key, unreadable
+ *   certificate, RSA key bound to another hash, bad OID or attribute).
+ * - `CMS_SIGNING_FAILED`: WebCrypto refused to sign, the key does not match the certificate, or the timestamp
+ *   callback failed or returned something that is not a TimeStampToken.
  * @example
  * ```ts
  * try { await verifyCms(bytes, { trustStore }); }
@@ -28,7 +32,9 @@ export type CmsErrorCode =
   | 'CMS_NOT_SIGNED_DATA'
   | 'CMS_NO_SIGNER'
   | 'CMS_CONTENT_CONFLICT'
-  | 'CMS_INVALID_OPTIONS';
+  | 'CMS_INVALID_OPTIONS'
+  | 'CMS_INVALID_SIGNING_OPTIONS'
+  | 'CMS_SIGNING_FAILED';
 
 /** Builds a bilingual {@link VnEgovError} (Vietnamese first, then English). Internal. */
 export function cmsError(code: CmsErrorCode, vi: string, en: string, cause?: unknown): VnEgovError<CmsErrorCode> {
