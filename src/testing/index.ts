@@ -32,3 +32,5 @@ export {
 } from './fixtures/dossiers.js';
 export { createTimestampToken, type TimestampOptions, type TimestampResult } from './timestamp.js';
 export { signCms, type SignCmsOptions } from './sign-cms.js';
+export { createEdxmlPackage, type EdxmlPackageFixtureOptions, type EdxmlPackageFixture } from './fixtures/edxml-packages.js';
+export { createStatusMessage, type StatusMessageFixtureOptions, type StatusMessageFixture } from './fixtures/status-messages.js';
