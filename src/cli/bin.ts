@@ -8,5 +8,6 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (s) => process.stderr.write(s),
   readFile: async (p) => new Uint8Array(await readFile(p)),
   writeFile: (p, d) => writeFile(p, d),
+  stderrIsTTY: process.stderr.isTTY === true,
 });
 process.exitCode = code;

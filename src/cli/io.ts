@@ -8,6 +8,11 @@ export interface CliIo {
   readFile?(path: string): Promise<Uint8Array>;
   /** Writes a file. */
   writeFile?(path: string, data: Uint8Array | string): Promise<void>;
+  /**
+   * Whether standard error is a terminal. Only then (and never with `--json`) does long work show a progress line
+   * on standard error; standard output never carries progress.
+   */
+  stderrIsTTY?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@ import { docnumCommand } from './commands/docnum.js';
 import { edxmlCommand } from './commands/edxml.js';
 import { scoreCommand } from './commands/score.js';
 import type { CommandResult } from './commands/types.js';
+import { createProgress } from './progress.js';
 import { EXIT_CODES, InputFileError, UsageError, type CliIo, type CliLang } from './io.js';
 
 const HELP: Record<CliLang, string> = {
@@ -20,10 +21,13 @@ Lệnh:
   days-off 2026 [--include-rest-days]             Lịch nghỉ lễ, Tết, nghỉ bù, làm bù của năm
   docnum parse "Số: 15/QĐ-UBND"                   Phân tích số, ký hiệu văn bản
   edxml inspect|validate <tệp.edxml> [--strict]   Đọc, kiểm tra gói tin edXML (mã thoát 1 nếu có lỗi)
+  edxml build <mô-tả.json> [-o tệp.edxml]         Tạo gói tin văn bản từ tệp mô tả JSON (tệp đính kèm: "file" hoặc "base64")
+  edxml status <mô-tả.json> [-o tệp.xml]          Tạo thông điệp trạng thái từ tệp mô tả JSON
   score --set qd766 <đầu-vào.json> [--period 2026-08] [--xlsx tệp.xlsx] [--csv tệp.csv]
                                                   Chấm điểm, xếp hạng; xuất Excel/CSV
 
-Mã thoát: 0 thành công, 1 kết quả phủ định, 2 sai cú pháp lệnh, 3 dữ liệu vào không hợp lệ, 4 lỗi nội bộ.`,
+Mã thoát: 0 thành công, 1 kết quả phủ định, 2 sai cú pháp lệnh, 3 dữ liệu vào không hợp lệ, 4 lỗi nội bộ.
+Việc dài hiển thị tiến độ trên stderr (chỉ khi stderr là terminal, không có --json).`,
   en: `vn-egov — Vietnamese e-government library
 
 Usage: vn-egov <command> [arguments] [--lang vi|en] [--json]
@@ -36,10 +40,13 @@ Commands:
   days-off 2026 [--include-rest-days]             The year's holidays, compensatory and swapped days
   docnum parse "Số: 15/QĐ-UBND"                   Parse a document number and symbol
   edxml inspect|validate <file.edxml> [--strict]  Read and check an edXML package (exit 1 on errors)
+  edxml build <spec.json> [-o out.edxml]          Write a document package from a JSON spec (attachments: "file" or "base64")
+  edxml status <spec.json> [-o out.xml]           Write a status message from a JSON spec
   score --set qd766 <inputs.json> [--period 2026-08] [--xlsx out.xlsx] [--csv out.csv]
                                                   Score and rank units; write a workbook or CSV
 
-Exit codes: 0 success, 1 negative result, 2 usage error, 3 invalid input, 4 internal error.`,
+Exit codes: 0 success, 1 negative result, 2 usage error, 3 invalid input, 4 internal error.
+Long work shows progress on stderr (only when stderr is a terminal and without --json).`,
 };
 
 const OPTIONS = {
@@ -61,7 +68,10 @@ const OPTIONS = {
   period: { type: 'string' },
   xlsx: { type: 'string' },
   csv: { type: 'string' },
+  output: { type: 'string', short: 'o' },
 } as const;
+
+const MAX_ISSUES = 50;
 
 /** The package version printed by `--version`. */
 export const CLI_VERSION = '0.1.0';
@@ -98,6 +108,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${HELP[lang]}\n`);
       return command === undefined && !values.help ? EXIT_CODES.usage : EXIT_CODES.ok;
     }
+    const progress = createProgress(io, json);
     let result: CommandResult;
     switch (command) {
       case 'deadline':
@@ -113,10 +124,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         result = docnumCommand(rest, lang);
         break;
       case 'edxml':
-        result = await edxmlCommand(rest, values, lang, io);
+        result = await edxmlCommand(rest, values, lang, io, progress);
         break;
       case 'score':
-        result = await scoreCommand(rest, values, lang, io);
+        result = await scoreCommand(rest, values, lang, io, progress);
         break;
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -127,6 +138,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (e instanceof VnEgovError) {
       if (json) io.stdout(`${JSON.stringify({ error: e.toJSON() }, null, 2)}\n`);
       io.stderr(`${lang === 'vi' ? 'Lỗi' : 'Error'} [${e.code}]: ${e.message}\n`);
+      for (const i of e.issues.slice(0, MAX_ISSUES)) io.stderr(`  ${i.path.length ? i.path.join('.') : '(gốc / root)'}: ${i.message} [${i.code}]\n`);
+      if (e.issues.length > MAX_ISSUES) io.stderr(`  … ${e.issues.length - MAX_ISSUES} ${lang === 'vi' ? 'vấn đề khác' : 'more issues'}\n`);
       return EXIT_CODES.invalidInput;
     }
     if (e instanceof InputFileError) {

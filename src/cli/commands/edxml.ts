@@ -1,33 +1,45 @@
 import { parseEdxml, validateEdxml, type EdxmlIssue } from '../../edxml/index.js';
 import { t, table } from '../format.js';
 import { EXIT_CODES, InputFileError, UsageError, type CliIo, type CliLang } from '../io.js';
+import type { Progress } from '../progress.js';
+import { edxmlBuildCommand, edxmlStatusCommand } from './edxml-build.js';
 import type { CommandResult } from './types.js';
 
 function issueRows(issues: readonly EdxmlIssue[]): string[][] {
   return issues.map((i) => [i.severity, i.code, i.path.join('.'), i.message]);
 }
 
-/** `vn-egov edxml inspect|validate <file> [--strict]` */
-export async function edxmlCommand(positionals: string[], values: Record<string, unknown>, lang: CliLang, io: CliIo): Promise<CommandResult> {
+const USAGE = 'usage: vn-egov edxml inspect|validate <file.edxml> [--strict] | build <spec.json> [-o out.edxml] | status <spec.json> [-o out.xml]';
+
+/** `vn-egov edxml inspect|validate <file> [--strict]`, `edxml build|status <spec.json> [-o out]` */
+export async function edxmlCommand(positionals: string[], values: Record<string, unknown>, lang: CliLang, io: CliIo, progress: Progress): Promise<CommandResult> {
   const [sub, file] = positionals;
-  if (sub !== 'inspect' && sub !== 'validate') throw new UsageError('usage: vn-egov edxml inspect|validate <file.edxml> [--strict]');
-  if (file === undefined) throw new UsageError('missing the edXML file');
+  if (sub !== 'inspect' && sub !== 'validate' && sub !== 'build' && sub !== 'status') throw new UsageError(USAGE);
+  if (file === undefined) throw new UsageError(sub === 'build' || sub === 'status' ? 'missing the spec JSON file' : 'missing the edXML file');
+  if (positionals.length > 2) throw new UsageError(`unexpected argument "${positionals[2]}"; ${USAGE}`);
   if (!io.readFile) throw new UsageError('this environment cannot read files');
+  if (sub === 'build') return edxmlBuildCommand(file, values, lang, io, progress);
+  if (sub === 'status') return edxmlStatusCommand(file, values, lang, io);
+  if (values.output !== undefined) throw new UsageError('-o is for edxml build and edxml status');
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(file);
   } catch (e) {
     throw new InputFileError(file, e);
   }
+  progress.update(`${t(lang, 'Đọc', 'Reading')} ${file} (${bytes.length} B)`);
   const parsed = parseEdxml(bytes, { strict: values.strict === true });
+  if (sub === 'validate') progress.update(t(lang, 'Kiểm tra gói tin', 'Validating the package'));
   const validation = sub === 'validate' ? validateEdxml(parsed, { required: 'value', organizationCodes: 'strict' }) : [];
   const all = [...parsed.issues, ...validation];
   const errors = all.filter((i) => i.severity === 'error').length;
   const attachments = [];
-  for (const a of parsed.attachments) {
+  for (const [i, a] of parsed.attachments.entries()) {
+    progress.update(t(lang, 'Kiểm tra tệp đính kèm', 'Checking attachment'), i + 1, parsed.attachments.length);
     const r = await a.inspect();
     attachments.push({ name: a.meta.attachmentName, size: r.size, sha256: r.sha256, declared: r.contentType.declared, sniffed: r.contentType.sniffed.kind, matches: r.contentType.matches });
   }
+  progress.done();
   const m = parsed.message as unknown as Record<string, unknown>;
   const lines: string[] = [];
   if (parsed.kind === 'document') {

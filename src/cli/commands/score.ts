@@ -1,13 +1,14 @@
 import { criteriaSets, rank, score, toCsv, toXlsx, type UnitInputs } from '../../scoring/index.js';
 import { t, table } from '../format.js';
 import { InputFileError, UsageError, type CliIo, type CliLang } from '../io.js';
+import type { Progress } from '../progress.js';
 import type { CommandResult } from './types.js';
 
 /**
  * `vn-egov score --set qd766 inputs.json [--period 2026-08] [--xlsx out.xlsx] [--csv out.csv]`
  * inputs.json: `{ "period": "2026-08", "units": [UnitInputs, …] }` or a bare array of UnitInputs.
  */
-export async function scoreCommand(positionals: string[], values: Record<string, unknown>, lang: CliLang, io: CliIo): Promise<CommandResult> {
+export async function scoreCommand(positionals: string[], values: Record<string, unknown>, lang: CliLang, io: CliIo, progress: Progress): Promise<CommandResult> {
   const setName = (values.set as string | undefined) ?? 'qd766';
   if (!Object.hasOwn(criteriaSets, setName)) throw new UsageError(`--set must be one of ${Object.keys(criteriaSets).join(', ')}`);
   const set = criteriaSets[setName as keyof typeof criteriaSets];
@@ -24,10 +25,19 @@ export async function scoreCommand(positionals: string[], values: Record<string,
   const period = (values.period as string | undefined) ?? (doc as { period?: string })?.period;
   if (!Array.isArray(units)) throw new InputFileError(file, new Error('expected { "units": [...] } or an array of units'));
   if (period === undefined) throw new UsageError('missing the period: --period 2026-08 or "period" in the file');
+  progress.update(t(lang, `Chấm điểm ${units.length} đơn vị`, `Scoring ${units.length} units`));
   const results = score(set, units, { period, explain: 'data' });
+  progress.update(t(lang, 'Xếp hạng', 'Ranking'));
   const ranking = rank(results, { precision: 2 });
-  if (typeof values.xlsx === 'string') await writeOut(io, values.xlsx, toXlsx(results, { ranking }));
-  if (typeof values.csv === 'string') await writeOut(io, values.csv, toCsv(results, { ranking }));
+  if (typeof values.xlsx === 'string') {
+    progress.update(`${t(lang, 'Ghi', 'Writing')} ${values.xlsx}`);
+    await writeOut(io, values.xlsx, toXlsx(results, { ranking }));
+  }
+  if (typeof values.csv === 'string') {
+    progress.update(`${t(lang, 'Ghi', 'Writing')} ${values.csv}`);
+    await writeOut(io, values.csv, toCsv(results, { ranking }));
+  }
+  progress.done();
   const rows = ranking.map((e) => [
     e.ranked ? `${e.rank}${e.tied ? '=' : ''}` : '--',
     e.unitName ?? e.unitId,
