@@ -68,6 +68,8 @@ function prefixList(el: XElement, uri: string): string[] | undefined {
   const kids = elementChildren(el);
   if (kids.length === 0) return undefined;
   const isExc = uri.startsWith('http://www.w3.org/2001/10/xml-exc-c14n#');
+  // parameters of a transform outside the allow-list (XPath, XSLT…) are left to the allow-list check
+  if (!isExc && !uri.startsWith('http://www.w3.org/TR/2001/REC-xml-c14n') && !uri.startsWith('http://www.w3.org/2000/09/xmldsig#')) return undefined;
   const k = kids[0]!;
   if (kids.length > 1 || !isExc || k.local !== 'InclusiveNamespaces' || k.ns !== EXC_C14N_NS) {
     problem('XML_SIGNATURE_STRUCTURE', `Tham số không mong đợi trong ${el.local}`, `unexpected parameters inside ${el.local}`);
@@ -93,10 +95,11 @@ export function readSignatureParts(sig: XElement): SignatureParts {
   let k = 2;
   let keyInfo: XElement | undefined;
   if (top[k]?.local === 'KeyInfo' && top[k]?.ns === ns) keyInfo = top[k++];
-  for (; k < top.length; k++) {
-    if (top[k]!.local !== 'Object' || top[k]!.ns !== ns) {
-      problem('XML_SIGNATURE_STRUCTURE', `Phần tử không mong đợi ${top[k]!.local} trong Signature`, `unexpected ${top[k]!.local} inside Signature`);
-    }
+  // an Object is never covered by a root-only enveloped Reference: unsigned content inside the envelope (and the
+  // usual hiding place of wrapping attacks), so it is refused
+  const extra = top[k];
+  if (extra) {
+    problem('XML_SIGNATURE_STRUCTURE', `Phần tử ${extra.local} trong Signature không được ký (không chấp nhận)`, `unexpected ${extra.local} inside Signature (not covered by the signature)`);
   }
   const si = elementChildren(signedInfo);
   const cm = expect(si, 0, 'CanonicalizationMethod', ns, 'SignedInfo');
