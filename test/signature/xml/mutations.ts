@@ -91,13 +91,13 @@ export const mutations: Mutation[] = [
     expect: { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE', finding: 'XML_SIGNATURE_STRUCTURE' }, xmlsecAccepts: true,
   },
   {
-    name: 'XSW: root Id moved to a copy of the signed root wrapped in an Object, visible document changed', base: 'envelope-rsa-id.xml',
+    name: 'XSW: root Id moved to a copy of the signed root hidden in the envelope, visible document changed', base: 'envelope-rsa-id.xml',
     mutate: (x) => {
       const start = x.indexOf('<edXML ');
       const root = x.slice(start);
-      const copy = root.replace(signatureOf(root), '');
+      const copy = root.replace(signatureOf(root), '').trimEnd();
       const forged = x.replace('Id="edxml-root"', 'Id="evil"').replace('<edXML:StatusCode>03</edXML:StatusCode>', '<edXML:StatusCode>02</edXML:StatusCode>');
-      return once(forged, '</ds:KeyInfo>', `</ds:KeyInfo><ds:Object>${copy.trimEnd()}</ds:Object>`);
+      return once(forged, '</edXML:edXMLEnvelope>', `<edXML:Extension>${copy}</edXML:Extension></edXML:edXMLEnvelope>`);
     },
     expect: { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' }, xmlsecAccepts: true,
   },
@@ -108,7 +108,7 @@ export const mutations: Mutation[] = [
       const copy = x.slice(start).replace(signatureOf(x.slice(start)), '');
       return once(x, '</ds:KeyInfo>', `</ds:KeyInfo><ds:Object>${copy.trimEnd()}</ds:Object>`);
     },
-    expect: { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' }, xmlsecAccepts: true,
+    expect: { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' }, xmlsecAccepts: false,
   },
   {
     name: 'Reference URI to an inner element (valid signature over MessageHeader only)', base: 'envelope-inner-reference.xml',
