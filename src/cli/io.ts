@@ -1,4 +1,14 @@
-/** Where the CLI writes and reads; the binary passes the process streams, tests pass buffers. */
+/**
+ * Where the CLI writes and reads; the binary passes the process streams and the file system, tests pass buffers.
+ *
+ * @example
+ * ```ts
+ * let out = '';
+ * const io: CliIo = { stdout: (s) => (out += s), stderr: (s) => process.stderr.write(s),
+ *   readFile: async (p) => new Uint8Array(await readFile(p)), stderrIsTTY: false };
+ * await runCli(['edxml', 'validate', 'goi-tin.edxml', '--json'], io);
+ * ```
+ */
 export interface CliIo {
   /** Writes one chunk of standard output (the CLI adds its own newlines). */
   stdout(text: string): void;
@@ -27,7 +37,15 @@ export interface CliIo {
  */
 export const EXIT_CODES = { ok: 0, negative: 1, usage: 2, invalidInput: 3, internal: 4 } as const;
 
-/** Output language of the CLI: Vietnamese (default) or English. */
+/**
+ * Output language of the CLI (`--lang`): Vietnamese (default) or English.
+ *
+ * @example
+ * ```ts
+ * const lang: CliLang = 'en';
+ * await runCli(['lunar', '2026-02-17', '--lang', lang], io);
+ * ```
+ */
 export type CliLang = 'vi' | 'en';
 
 /** A usage error: unknown command, missing or bad option. @internal */

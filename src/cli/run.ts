@@ -73,7 +73,14 @@ const OPTIONS = {
 
 const MAX_ISSUES = 50;
 
-/** The package version printed by `--version`. */
+/**
+ * The package version printed by `--version`.
+ *
+ * @example
+ * ```ts
+ * CLI_VERSION; // '0.1.0'
+ * ```
+ */
 export const CLI_VERSION = '0.1.0';
 
 /**

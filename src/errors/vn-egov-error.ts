@@ -15,7 +15,15 @@ export interface VnEgovIssue {
   readonly message: string;
 }
 
-/** Options accepted by the {@link VnEgovError} constructor. */
+/**
+ * Options accepted by the {@link VnEgovError} constructor.
+ *
+ * @example
+ * ```ts
+ * const options: VnEgovErrorOptions = { issues: [{ code: 'invalid_date', path: ['from'], message: 'not a day' }] };
+ * throw new VnEgovError('INVALID_DATE', 'Ngày không hợp lệ / invalid date', options);
+ * ```
+ */
 export interface VnEgovErrorOptions {
   /** Structured problems, e.g. from a failed schema check. */
   issues?: readonly VnEgovIssue[];
