@@ -412,7 +412,9 @@ export async function verifyXmlSignature(xml: string | Uint8Array | ArrayBuffer,
       signerRec = loadCertificate(options.certificate, options.cache?.certificates);
       others.push(...recs.filter((c) => c.sha256 !== signerRec!.sha256));
     } else {
-      const leaves = recs.filter((c) => !recs.some((o) => o !== c && o.sha256 !== c.sha256 && bytesEqual(o.issuerDer, c.subjectDer) && !bytesEqual(o.subjectDer, o.issuerDer)));
+      // the signer: the end-entity certificate (not a CA) that issues none of the others; anything else is ambiguous
+      const leaves = recs.filter((c) => c.view.extensions.basicConstraints?.ca !== true
+        && !recs.some((o) => o !== c && o.sha256 !== c.sha256 && bytesEqual(o.issuerDer, c.subjectDer) && !bytesEqual(o.subjectDer, o.issuerDer)));
       const distinct = new Map(leaves.map((c) => [c.sha256, c]));
       if (distinct.size === 1) {
         signerRec = [...distinct.values()][0]!;

@@ -26,15 +26,22 @@ export const hasXmlsec1 = has('xmlsec1', ['--version']);
 export const hasXmllint = has('xmllint', ['--version']);
 
 /** xmlsec1 --verify on a document: true when xmlsec1 says OK. */
-export function xmlsecVerify(xml: string, extra: string[] = [], trusted = [join(dir, 'root.pem')], untrusted = [join(dir, 'issuing.pem')]): boolean {
+export function xmlsecVerify(xml: string, extra: string[] = [], trusted = [join(dir, 'root.pem')], untrusted = [join(dir, 'issuing.pem')], when: Date = at): boolean {
   const tmp = mkdtempSync(join(tmpdir(), 'vn-egov-xmlsec-'));
   const f = join(tmp, 'doc.xml');
   writeFileSync(f, xml);
-  const time = new Date(generatedAt + 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+  const time = when.toISOString().slice(0, 19).replace('T', ' ');
   const args = ['--verify', '--enabled-reference-uris', 'empty,same-doc', '--verification-time', time,
     ...trusted.flatMap((t) => ['--trusted-pem', t]), ...untrusted.flatMap((u) => ['--untrusted-pem', u]), ...extra, f];
   const r = spawnSync('xmlsec1', args, { encoding: 'utf8' });
   return r.status === 0;
+}
+
+/** Writes PEM text to a temporary file (for xmlsec1 --trusted-pem / --untrusted-pem). */
+export function pemFile(pem: string): string {
+  const f = join(mkdtempSync(join(tmpdir(), 'vn-egov-pem-')), 'cert.pem');
+  writeFileSync(f, pem);
+  return f;
 }
 
 export function xmllint(flag: string, file: string): string {
