@@ -50,3 +50,8 @@ export {
   type XmlSignatureFinding, type XmlSignerSummary,
 } from './xml/verify-xml-signature.js';
 export { signEdxml, type SignEdxmlOptions } from './xml/sign-edxml.js';
+export type { TimestampErrorCode } from './timestamp/errors.js';
+export {
+  verifyTimestamp,
+  type TimestampInput, type TimestampVerificationOptions, type TimestampVerificationReport, type TimestampCheck, type TimestampCheckId,
+} from './timestamp/verify-timestamp.js';

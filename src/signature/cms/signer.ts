@@ -256,7 +256,7 @@ export async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promi
   const finish = (): CmsSignerReport => {
     const { indication, subIndication: sub } = conclude(checks, certificateReport);
     return {
-      ...base, indication, ...(sub ? { subIndication: sub } : {}), message: summary(indication, sub, certificateReport),
+      ...base, timestamps: [], indication, ...(sub ? { subIndication: sub } : {}), message: summary(indication, sub, certificateReport),
       ...(signer ? { signer } : {}), ...(signingTime ? { signingTime } : {}), checks,
       ...(certificateReport ? { certificateReport } : {}),
     };

@@ -17,6 +17,8 @@ import type { VnCertificateInfo } from '../vn-identifiers.js';
 import { cmsError } from './errors.js';
 import { NotSignedDataError, parseSignedData, type RawSignedData } from './parse.js';
 import { MAIN, summary, toBytes, verifySigner, type VerifyContext } from './signer.js';
+import { applySignatureTimestamps } from './signature-timestamps.js';
+import type { TimestampVerificationReport } from '../timestamp/verify-timestamp.js';
 
 /**
  * A signature, content or CMS input: PEM text (`-----BEGIN PKCS7-----` or `-----BEGIN CMS-----`), DER bytes or an
@@ -58,7 +60,7 @@ export interface CmsVerificationOptions {
 export type CmsCheckId =
   | 'CMS_SIGNER_IDENTIFIED' | 'CMS_SIGNED_ATTRIBUTES' | 'CMS_CONTENT_TYPE' | 'CMS_CONTENT_PRESENT' | 'CMS_MESSAGE_DIGEST'
   | 'CMS_SIGNATURE_VALUE' | 'CMS_SIGNING_CERTIFICATE' | 'CMS_SIGNING_TIME' | 'CMS_CRYPTO_CONSTRAINTS' | 'CMS_KEY_USAGE'
-  | 'CMS_CERTIFICATE_PATH';
+  | 'CMS_CERTIFICATE_PATH' | 'CMS_SIGNATURE_TIMESTAMP' | 'CMS_TIMESTAMP_ORDER' | 'CMS_PROOF_OF_EXISTENCE';
 
 /**
  * One check of a signer's report.
@@ -118,8 +120,18 @@ export interface CmsSignerReport {
   digestAlgorithm: { oid: string; name: string };
   signatureAlgorithm: { oid: string; name: string };
   checks: CmsCheck[];
-  /** Part 1 report of the signer's certificate path (absent when the signature itself failed first). */
+  /**
+   * Part 1 report of the signer's certificate path (absent when the signature itself failed first); validated at the
+   * proof-of-existence time when `proofOfExistence` is present.
+   */
   certificateReport?: CertificateValidationReport;
+  /** The signature time-stamps (id-aa-signatureTimeStampToken, CAdES-T) over this signer's signature value. */
+  timestamps: TimestampVerificationReport[];
+  /**
+   * Set when a valid signature time-stamp was used as proof of existence (ETSI EN 319 102-1 §5.6.2) because the
+   * certificate path failed at the validation time (revoked or expired since): its time, and the report at `at`.
+   */
+  proofOfExistence?: { time: string; source: 'SIGNATURE_TIMESTAMP'; currentTimeCertificateReport: CertificateValidationReport };
 }
 
 /**
@@ -214,7 +226,7 @@ export async function verifyCms(signature: CmsInput, options: CmsVerificationOpt
   }
   const ctx: VerifyContext = { sd, content: sd.eContent ?? detached, options, at, policy: options.policy ?? vietnameseEgovPolicy };
   const signers: CmsSignerReport[] = [];
-  for (const si of sd.signerInfos) signers.push(await verifySigner(ctx, si));
+  for (const si of sd.signerInfos) signers.push(await applySignatureTimestamps(ctx, si, await verifySigner(ctx, si)));
   const worst = signers.find((s) => s.indication === 'TOTAL_FAILED') ?? signers.find((s) => s.indication === 'INDETERMINATE');
   const indication = worst?.indication ?? 'TOTAL_PASSED';
   return {
