@@ -6,6 +6,7 @@
  */
 import { describeValue, fail, issue } from './errors.js';
 import { EnvelopeScanner, type Chunk, type ScanSink } from './envelope-scanner.js';
+import { fastXmlTree } from './xml-fast-path.js';
 import { parseXmlTree, type XmlElement } from './xml-tree.js';
 import type { EdxmlLimits } from './xml-security.js';
 
@@ -100,11 +101,56 @@ export function locator(envelopeText: string, cutAt: readonly number[]): (offset
   };
 }
 
-/** Scans, checks and parses an in-memory input. @internal */
-export function readEnvelope(input: unknown, limits: EdxmlLimits): Envelope {
+/** Byte inputs up to this size are decoded whole and read on the fast path like a string. */
+const SMALL_BYTES = 256 * 1024;
+
+/** The fast path over a whole string source (see `xml-fast-path.ts`), or `null` to take the reference path. */
+function fastEnvelope(source: string, limits: EdxmlLimits): Envelope | null {
+  const t = fastXmlTree(source, limits, true);
+  return t === null ? null : { root: t.root, source, payloads: t.payloads, envelopeText: t.envelopeText, declaration: t.declaration };
+}
+
+/**
+ * The fast path over small UTF-8 bytes: decoded whole, then read as a string, provided the reference path would see
+ * the same thing: valid UTF-8, a UTF-8 declaration, ASCII payloads (so character and byte ranges agree) and an
+ * envelope within the byte limit.
+ */
+function fastSmallBytes(bytes: Uint8Array, limits: EdxmlLimits): Envelope | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+  const env = fastEnvelope(text, limits);
+  if (env === null) return null;
+  try {
+    checkDeclaredEncoding(env.declaration);
+  } catch {
+    return null;
+  }
+  let payloadBytes = 0;
+  for (const p of env.payloads) {
+    for (const [a, b] of p.ranges) for (let i = a; i < b; i++) if (text.charCodeAt(i) > 0x7f) return null;
+    payloadBytes += p.encodedLength;
+  }
+  if (bytes.length - payloadBytes > limits.maxEnvelopeBytes) return null;
+  return env;
+}
+
+/**
+ * Scans, checks and parses an in-memory input. `fast` (default) tries the fast path first; `false` runs only the
+ * reference path (differential tests).
+ * @internal
+ */
+export function readEnvelope(input: unknown, limits: EdxmlLimits, fast = true): Envelope {
   const source = toSource(input);
   if (source.length > limits.maxInputBytes) {
     fail('XML_LIMIT_EXCEEDED', `Dữ liệu quá lớn / input larger than ${limits.maxInputBytes}`, [issue('max_input_bytes', [], 'error', `limit ${limits.maxInputBytes}`)]);
+  }
+  if (fast) {
+    const env = typeof source === 'string' ? fastEnvelope(source, limits) : source.length <= SMALL_BYTES ? fastSmallBytes(source, limits) : null;
+    if (env !== null) return env;
   }
   const parts: Chunk[] = [];
   let envelopeLength = 0;
@@ -145,6 +191,6 @@ export function readEnvelope(input: unknown, limits: EdxmlLimits): Envelope {
     }
     envelopeText = decodeUtf8(joined, 'envelope');
   }
-  const root = parseXmlTree(envelopeText, limits, locator(envelopeText, cutAt));
+  const root = parseXmlTree(envelopeText, limits, locator(envelopeText, cutAt), fast);
   return { root, source, payloads, envelopeText, declaration: scanner.declaration };
 }

@@ -9,7 +9,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { VnEgovError } from '../errors/index.js';
 import { describeValue, fail, issue } from './errors.js';
+import { decodeEntities, malformed } from './xml-entities.js';
 import { XML_NAMESPACE, XMLNS_NAMESPACE } from './namespaces.js';
+import { fastXmlTree } from './xml-fast-path.js';
 import { FORBIDDEN_CHARS, isForbiddenName, type EdxmlLimits } from './xml-security.js';
 
 /** A resolved attribute. @internal */
@@ -37,47 +39,6 @@ export interface XmlElement {
 }
 
 const PAYLOAD_LOCAL = 'ContentTransferEncoded';
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function malformed(message: string, where: string | (() => string)): never {
-  if (typeof where === 'function') where = where();
-  fail('XML_MALFORMED', `XML không hợp lệ / malformed XML: ${message} (${where})`, [issue('malformed_xml', [], 'error', `${message} at ${where}`)]);
-}
-
-function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-}
-
-/** Decodes the five XML entities and numeric character references; throws on anything else. @internal */
-export function decodeEntities(raw: string, where: string | (() => string)): string {
-  let amp = raw.indexOf('&');
-  if (amp < 0) return raw;
-  let out = '';
-  let last = 0;
-  while (amp >= 0) {
-    const semi = raw.indexOf(';', amp + 1);
-    if (semi < 0 || semi - amp > 12) malformed(`'&' not followed by a reference`, where);
-    const ref = raw.slice(amp + 1, semi);
-    let value: string;
-    if (ref.startsWith('#')) {
-      const hex = ref.startsWith('#x');
-      const digits = ref.slice(hex ? 2 : 1);
-      if (!(hex ? /^[0-9A-Fa-f]{1,6}$/ : /^[0-9]{1,7}$/).test(digits)) malformed(`bad character reference &${ref};`, where);
-      const cp = Number.parseInt(digits, hex ? 16 : 10);
-      if (!isXmlChar(cp)) malformed(`character reference &${ref}; is not an XML character`, where);
-      value = String.fromCodePoint(cp);
-    } else {
-      const named = Object.hasOwn(NAMED, ref) ? NAMED[ref] : undefined;
-      if (named === undefined) malformed(`undefined entity &${describeValue(ref).slice(1, -1)};`, where);
-      value = named;
-    }
-    out += raw.slice(last, amp) + value;
-    last = semi + 1;
-    amp = raw.indexOf('&', last);
-  }
-  return out + raw.slice(last);
-}
-
 function normalizeText(raw: string, where: string | (() => string)): string {
   const text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
   return decodeEntities(text, where);
@@ -89,8 +50,17 @@ function normalizeAttribute(raw: string, where: string | (() => string)): string
 
 type FxpNode = Record<string, unknown>;
 
-/** Parses the envelope text into a resolved tree. `locate` turns an envelope offset into a position text. @internal */
-export function parseXmlTree(envelope: string, limits: EdxmlLimits, locate: (offset: number) => string): XmlElement {
+/**
+ * Parses the envelope text into a resolved tree. `locate` turns an envelope offset into a position text. `fast`
+ * (default) tries the one-pass reader of `xml-fast-path.ts` first, which gives up on anything it does not handle;
+ * `false` runs only the reference path below (differential tests).
+ * @internal
+ */
+export function parseXmlTree(envelope: string, limits: EdxmlLimits, locate: (offset: number) => string, fast = true): XmlElement {
+  if (fast) {
+    const t = fastXmlTree(envelope, limits, false);
+    if (t !== null) return t.root;
+  }
   const bad = FORBIDDEN_CHARS.exec(envelope);
   if (bad !== null) malformed(`character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML`, locate(bad.index));
   const valid = XMLValidator.validate(envelope, { allowBooleanAttributes: false });
