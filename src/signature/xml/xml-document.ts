@@ -99,6 +99,8 @@ export interface XDocument {
 }
 
 const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][A-Za-z0-9_.:\-\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
+/** Fast pre-check: a control character, a non-character or any surrogate (then the exact check runs). */
+const SUSPECT_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const ILLEGAL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function malformed(en: string, at: number): never {
@@ -185,7 +187,7 @@ export function parseXmlDocument(input: string, limits: XmlLimits = DEFAULT_XML_
   if (input.length > limits.maxInputLength) limit('input length', limits.maxInputLength);
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
-  const bad = ILLEGAL_CHAR.exec(text);
+  const bad = SUSPECT_CHAR.test(text) ? ILLEGAL_CHAR.exec(text) : null;
   if (bad) malformed('character not allowed in XML 1.0', bad.index);
   const n = text.length;
   let i = 0;

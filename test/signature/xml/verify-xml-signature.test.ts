@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defineValidationPolicy, vietnameseEgovPolicy, verifyXmlSignature, type XmlSignatureReport } from '../../../src/signature/index.js';
 import { isVnEgovError } from '../../../src/errors/index.js';
 import { options, text, trustStore, at, crls } from './helpers.js';
-import { mutations } from './mutations.js';
+import { mutations, resign } from './mutations.js';
 
 const sha1Policy = defineValidationPolicy({
   ...vietnameseEgovPolicy,
@@ -124,6 +124,35 @@ describe('verifyXmlSignature: tampering and wrapping (XSW) variants', () => {
     const r = await verifyXmlSignature(text('envelope-rsa-c14n.xml').replace('Hòa Tiến', 'Hòa Tiền'), options);
     expect(r.subIndication).toBe('HASH_FAILURE');
     expect(r.signedXml).toBeUndefined();
+  });
+});
+
+describe('verifyXmlSignature: reference and key selection edge cases', () => {
+  it.each([
+    ["#x' or '1'='1"], ['#xpointer(/)'], ['#xpointer(id(\'edxml-root\'))'], ['http://example.com/doc.xml'], ['#'], ['#missing'],
+  ])('Reference URI="%s" (re-signed) is refused as not the root', async (uri) => {
+    const xml = resign(text('envelope-rsa-c14n.xml').replace('<ds:Reference URI="">', `<ds:Reference URI="${uri.replace(/'/g, '&apos;')}">`));
+    const r = await verifyXmlSignature(xml, options);
+    expect(r.indication).toBe('TOTAL_FAILED');
+    expect(r.findings.map((f) => f.code)).toContain('XML_SIGNATURE_REFERENCE_NOT_ROOT');
+  });
+  it('two end-entity certificates in KeyInfo are ambiguous: no key is picked', async () => {
+    const ec = text('signer-ec.pem').replace(/-----[A-Z ]+-----|\s/g, '');
+    const xml = text('envelope-rsa-c14n.xml').replace('</ds:X509Data>', `<ds:X509Certificate>${ec}</ds:X509Certificate></ds:X509Data>`);
+    const r = await verifyXmlSignature(xml, options);
+    expect(r.indication).toBe('INDETERMINATE');
+    expect(r.subIndication).toBe('NO_SIGNING_CERTIFICATE_FOUND');
+  });
+  it('a KeyInfo without a certificate gives NO_SIGNING_CERTIFICATE_FOUND, unless the caller supplies one', async () => {
+    const xml = text('envelope-rsa-c14n.xml').replace(/<ds:KeyInfo>[\s\S]*<\/ds:KeyInfo>/, '');
+    expect((await verifyXmlSignature(xml, options)).subIndication).toBe('NO_SIGNING_CERTIFICATE_FOUND');
+    expect((await verifyXmlSignature(xml, { ...options, certificate: text('signer-rsa.pem') })).indication).toBe('TOTAL_PASSED');
+  });
+  it('a SignatureMethod outside the allow-list (HMAC) is refused', async () => {
+    const xml = text('envelope-rsa-c14n.xml').replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1');
+    const r = await verifyXmlSignature(xml, options);
+    expect(r.indication).toBe('INDETERMINATE');
+    expect(r.findings.map((f) => f.code)).toContain('XML_SIGNATURE_ALGORITHM_UNSUPPORTED');
   });
 });
 
