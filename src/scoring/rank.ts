@@ -71,36 +71,53 @@ export function rank(results: readonly ScoreResult[], options: RankOptions = {})
   const precision = options.precision ?? 2;
   const sign = options.order === 'ascending' ? 1 : -1;
   const exclude = new Set(options.exclude ?? []);
+  const minimum = options.minimum;
+  const group = by === 'total' ? undefined : by.group;
   const seen = new Set<string>();
-  const entries = results.map((r, index): RankEntry & { index: number } => {
+  const n = results.length;
+  const entries: RankEntry[] = new Array<RankEntry>(n);
+  const ranked: number[] = [];
+  const unranked: number[] = [];
+  const values = new Float64Array(n);
+  let gi = -1;
+  for (let i = 0; i < n; i++) {
+    const r = results[i]!;
     if (seen.has(r.unitId)) fail('INVALID_OPTIONS', `Đơn vị "${r.unitId}" xuất hiện hai lần`, `unit "${r.unitId}" appears twice`);
     seen.add(r.unitId);
     let raw: number | null;
-    if (by === 'total') raw = r.total;
+    if (group === undefined) raw = r.total;
     else {
-      const g = r.groups.find((x) => x.id === by.group);
-      if (!g) fail('INVALID_OPTIONS', `Không có nhóm "${by.group}"`, `no group "${by.group}" in the results`);
+      // Results of one set share the group order: look the group up once, check it on every result.
+      if (r.groups[gi]?.id !== group) gi = r.groups.findIndex((x) => x.id === group);
+      const g = r.groups[gi];
+      if (!g) fail('INVALID_OPTIONS', `Không có nhóm "${group}"`, `no group "${group}" in the results`);
       raw = g.points;
     }
     const value = raw === null ? null : roundTo(raw, precision);
-    const e: RankEntry & { index: number } = { unitId: r.unitId, value, rank: null, ranked: false, tied: false, index };
+    const e: RankEntry = { unitId: r.unitId, value, rank: null, ranked: false, tied: false };
     if (r.unitName !== undefined) e.unitName = r.unitName;
     if (exclude.has(r.unitId)) e.reason = 'excluded';
     else if (value === null) e.reason = 'no-score';
-    else if (options.minimum !== undefined && value < options.minimum) e.reason = 'below-minimum';
+    else if (minimum !== undefined && value < minimum) e.reason = 'below-minimum';
     else e.ranked = true;
-    return e;
-  });
-  const ranked = entries.filter((e) => e.ranked).sort((a, b) => sign * (a.value! - b.value!) || a.index - b.index);
-  for (let i = 0; i < ranked.length; i++) {
-    const e = ranked[i]!;
-    const prev = ranked[i - 1];
-    e.rank = prev && prev.value === e.value ? prev.rank : i + 1;
-    if (prev && prev.value === e.value) {
+    entries[i] = e;
+    if (e.ranked) {
+      values[i] = value!;
+      ranked.push(i);
+    } else unranked.push(i);
+  }
+  ranked.sort((a, b) => sign * (values[a]! - values[b]!) || a - b);
+  const out: RankEntry[] = new Array<RankEntry>(n);
+  for (let k = 0; k < ranked.length; k++) {
+    const e = entries[ranked[k]!]!;
+    const prev = k > 0 ? out[k - 1]! : undefined;
+    if (prev !== undefined && prev.value === e.value) {
+      e.rank = prev.rank;
       e.tied = true;
       prev.tied = true;
-    }
+    } else e.rank = k + 1;
+    out[k] = e;
   }
-  const unranked = entries.filter((e) => !e.ranked);
-  return [...ranked, ...unranked].map(({ index: _index, ...e }) => e);
+  for (let k = 0; k < unranked.length; k++) out[ranked.length + k] = entries[unranked[k]!]!;
+  return out;
 }

@@ -1,22 +1,26 @@
 import * as z from 'zod/mini';
-import { issuesFromZod, type VnEgovIssue } from '../errors/index.js';
-import { defineCriteriaSet, type Aggregate, type CriteriaSet, type Indicator } from './criteria-set.js';
+import { issuesFromZod } from '../errors/index.js';
+import { defineCriteriaSet, type CriteriaSet } from './criteria-set.js';
 import { fail, issue } from './errors.js';
 import { explainOutcome } from './explain.js';
 import { populationStats } from './formulas/cross-unit.js';
-import { CROSS_UNIT_KINDS, evaluateFormula } from './formulas/formula.js';
+import { evaluateFormula } from './formulas/formula.js';
 import { numericValue, operandKeys, type Operand } from './formulas/operand.js';
 import { populationStatsSchema, type FormulaOutcome, type PopulationStats } from './formulas/outcome.js';
-import { unitInputsSchema, type UnitInputs } from './input-value.js';
-import { periodSchema, toPeriod, type PeriodInput } from './periods.js';
+import type { PointsSlot } from './formulas/points-evaluator.js';
+import { inputIssues } from './input-issues.js';
+import type { UnitInputs } from './input-value.js';
+import { periodSchema, toPeriod, type Period, type PeriodInput } from './periods.js';
 import type { Explanation, GroupResult, IndicatorResult, ScoreResult } from './result-schema.js';
 import { roundTo } from './rounding.js';
+import { planCriteriaSet, type PlanGroup, type PlanIndicator, type ScoringPlan } from './scoring-plan.js';
 
 /**
  * Options of {@link score}: the period (required), fixed population statistics for cross-unit indicators (by
- * indicator id; otherwise the units of the call are the population), and whether to write the sentence
- * explanations (default `true`; the structured explanation — inputs, steps, rounding, policy — is always kept
- * unless `explain` is `'none'`).
+ * indicator id; otherwise the units of the call are the population), and how much explanation to write
+ * (`explain`): `'text'` (default) the structured explanation — inputs, steps, rounding, policy — and the sentences
+ * in Vietnamese and English; `'data'` the structured explanation only (render a sentence on demand with
+ * {@link explanationText}); `'none'` no explanation (the fastest, for large batches and rankings).
  *
  * @example
  * ```ts
@@ -36,95 +40,7 @@ export interface ScoreOptions {
   explain?: 'text' | 'data' | 'none';
 }
 
-interface PlanIndicator {
-  ind: Indicator;
-  group: number;
-  scope: ReadonlySet<string> | undefined;
-  cross: boolean;
-}
-
-const isScore = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
-
-/** A fast, sound pre-check: `true` only for values the input schema accepts (the schema reports the rest). */
-function plainValue(v: unknown): boolean {
-  if (typeof v === 'number') return Number.isFinite(v);
-  if (v === null || typeof v === 'boolean') return true;
-  if (typeof v !== 'object' || Array.isArray(v)) return false;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o['evidence'])) return isScore(o['points']) && (o['evidence'] as unknown[]).every((e) => typeof e === 'string' && e.length > 0);
-  if (Array.isArray(o['reviewers'])) return isScore(o['self']) && (o['reviewers'] as unknown[]).length <= 2 && (o['reviewers'] as unknown[]).every(isScore);
-  return false;
-}
-
-function plainUnit(u: unknown): boolean {
-  if (typeof u !== 'object' || u === null) return false;
-  const o = u as Record<string, unknown>;
-  if (typeof o['unitId'] !== 'string' || o['unitId'].length === 0) return false;
-  if (o['unitName'] !== undefined && typeof o['unitName'] !== 'string') return false;
-  if (o['level'] !== undefined && (typeof o['level'] !== 'string' || o['level'].length === 0)) return false;
-  const values = o['values'];
-  if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
-  for (const k in values) if (!plainValue((values as Record<string, unknown>)[k])) return false;
-  return true;
-}
-
-function inputIssues(units: readonly unknown[], plan: readonly PlanIndicator[], levels: readonly string[] | undefined): VnEgovIssue[] {
-  const out: VnEgovIssue[] = [];
-  const known = levels ? new Set(levels) : undefined;
-  const seen = new Map<string, number>();
-  const bounded = plan.filter((p) => p.ind.formula.kind === 'manual' || p.ind.formula.kind === 'assessed');
-  units.forEach((u, i) => {
-    const id = typeof u === 'object' && u !== null ? (u as { unitId?: unknown }).unitId : undefined;
-    if (typeof id === 'string') {
-      const prev = seen.get(id);
-      if (prev !== undefined) out.push(issue('duplicate_unit', [i, 'unitId'], `unit "${id}" is also at index ${prev}`));
-      else seen.set(id, i);
-    }
-    if (!plainUnit(u)) {
-      const r = unitInputsSchema.safeParse(u);
-      if (!r.success) {
-        for (const x of issuesFromZod(r.error)) out.push({ ...x, path: [i, ...x.path] });
-        return;
-      }
-    }
-    const level = (u as UnitInputs).level;
-    if (known && level !== undefined && !known.has(level)) {
-      out.push(issue('unknown_unit_level', [i, 'level'], `unit level "${level}" is not one of ${[...known].join(', ')}`));
-    }
-    const values = (u as UnitInputs).values;
-    for (const p of bounded) {
-      const f = p.ind.formula as { input: string };
-      const v = values[f.input];
-      if (v === null || v === undefined || typeof v !== 'object') continue;
-      const given = 'evidence' in v ? [v.points] : [v.self, ...v.reviewers];
-      for (const g of given) {
-        if (g !== null && g > p.ind.maxPoints + 1e-9) {
-          out.push(issue('points_above_max', [i, 'values', f.input], `${g} points exceed the maximum ${p.ind.maxPoints} of "${p.ind.id}"`));
-        }
-      }
-    }
-  });
-  return out;
-}
-
-function aggregate(agg: Aggregate | undefined, ids: readonly string[], values: readonly (number | null)[], maxima: readonly number[]): { value: number | null; max: number } {
-  let sum = 0;
-  let sumMax = 0;
-  let weight = 0;
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) continue;
-    const w = agg?.kind === 'weighted-mean' ? (agg.weights[ids[i]!] ?? 0) : 1;
-    sum += w * v;
-    sumMax += w * maxima[i]!;
-    weight += w;
-    n++;
-  }
-  if (n === 0) return { value: null, max: 0 };
-  if (agg === undefined || agg.kind === 'sum') return { value: sum, max: sumMax };
-  return weight === 0 ? { value: null, max: 0 } : { value: sum / weight, max: sumMax / weight };
-}
+type Explain = 'text' | 'data' | 'none';
 
 function operandNumber(op: Operand, values: UnitInputs['values']): number | null {
   if (typeof op === 'string') return numericValue(values[op]);
@@ -137,9 +53,176 @@ function operandNumber(op: Operand, values: UnitInputs['values']): number | null
   return op.op === 'sum' ? vs.reduce((a, b) => a! + b!, 0)! : vs.slice(1).reduce((a, b) => a! - b!, vs[0]!)!;
 }
 
-const pointsOf = (i: IndicatorResult): number | null => i.points;
+/** Population statistics of the cross-unit indicators: `reference` where given, else the units of the call. */
+function populations(plan: ScoringPlan, units: readonly UnitInputs[], reference: ScoreOptions['reference']): (PopulationStats | undefined)[] {
+  const out = plan.indicators.map((): PopulationStats | undefined => undefined);
+  if (!plan.hasCross) return out;
+  plan.indicators.forEach((p, pi) => {
+    if (!p.cross) return;
+    const ref = reference?.[p.ind.id];
+    if (ref) {
+      out[pi] = ref;
+      return;
+    }
+    const input = (p.ind.formula as { input: Operand }).input;
+    const vals: number[] = [];
+    for (const u of units) {
+      if (!plan.applicable(u.level)[pi]) continue;
+      const v = operandNumber(input, u.values);
+      if (v !== null) vals.push(v);
+    }
+    out[pi] = populationStats(vals);
+  });
+  return out;
+}
 
 const NOT_APPLICABLE: FormulaOutcome = { points: null, status: 'not-applicable', inputs: {}, steps: {} };
+
+function missingInput(u: UnitInputs, ui: number, p: PlanIndicator, outcome: FormulaOutcome): never {
+  const keys = Object.keys(outcome.inputs).filter((k) => outcome.inputs[k] === null).join(', ');
+  fail('MISSING_INPUT', `Thiếu dữ liệu ${keys} của đơn vị "${u.unitId}" cho chỉ số "${p.ind.id}"`, `unit "${u.unitId}" lacks ${keys} for indicator "${p.ind.id}"`, [
+    issue('missing_input', [ui, 'values', keys], `needed by "${p.ind.id}"`),
+  ]);
+}
+
+function explanation(p: PlanIndicator, outcome: FormulaOutcome, rounded: number | null, decimals: number, text: boolean): Explanation {
+  const f = p.ind.formula;
+  const e: Explanation = {
+    formula: f.kind,
+    inputs: outcome.inputs,
+    steps: outcome.steps,
+    rawPoints: outcome.points,
+    rounding: { decimals, from: outcome.points, to: rounded },
+    vi: text ? explainOutcome(f, outcome, p.ind.maxPoints, rounded, decimals, 'vi') : '',
+    en: text ? explainOutcome(f, outcome, p.ind.maxPoints, rounded, decimals, 'en') : '',
+  };
+  if (outcome.policy !== undefined) e.policy = outcome.policy;
+  return e;
+}
+
+/** Aggregates values[first..end) of a group, as the criteria set says (sum, mean, weighted mean); `null` when none. */
+function aggregateGroup(g: PlanGroup, plan: ScoringPlan, values: readonly (number | null)[], out: { max: number }): number | null {
+  let sum = 0;
+  let sumMax = 0;
+  let weight = 0;
+  let n = 0;
+  for (let i = g.first; i < g.end; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) continue;
+    const p = plan.indicators[i]!;
+    const w = p.weight;
+    sum += w * v;
+    sumMax += w * p.ind.maxPoints;
+    weight += w;
+    n++;
+  }
+  out.max = 0;
+  if (n === 0) return null;
+  if (g.kind === 'sum') {
+    out.max = sumMax;
+    return sum;
+  }
+  if (weight === 0) return null;
+  out.max = sumMax / weight;
+  return sum / weight;
+}
+
+function scoreUnit(plan: ScoringPlan, u: UnitInputs, ui: number, period: Period, pops: readonly (PopulationStats | undefined)[], explain: Explain, slot: PointsSlot, scratch: ScoringScratch): ScoreResult {
+  const s = plan.set;
+  const { decimals, groupTotals } = s.rounding;
+  const ofRounded = groupTotals === 'sum-of-rounded';
+  const applies = plan.applicable(u.level);
+  const { raw, rounded: roundedPoints, groupRaw, groupPoints, max } = scratch;
+  const text = explain === 'text';
+  const groups: GroupResult[] = new Array<GroupResult>(plan.groups.length);
+  for (let gi = 0; gi < plan.groups.length; gi++) {
+    const pg = plan.groups[gi]!;
+    const g = pg.group;
+    const indicators: IndicatorResult[] = new Array<IndicatorResult>(pg.end - pg.first);
+    for (let pi = pg.first; pi < pg.end; pi++) {
+      const p = plan.indicators[pi]!;
+      const ind = p.ind;
+      let points: number | null;
+      let status: IndicatorResult['status'];
+      let outcome: FormulaOutcome | undefined;
+      if (!applies[pi]) {
+        points = null;
+        status = 'not-applicable';
+        outcome = NOT_APPLICABLE;
+      } else if (explain === 'none') {
+        points = p.points(u.values, period.kind, pops[pi], slot);
+        status = slot.status;
+        if (status === 'missing-data' && p.missingError) {
+          // Rare: evaluate again with the inputs recorded, to name the missing ones.
+          outcome = evaluateFormula(ind.formula, { maxPoints: ind.maxPoints, values: u.values, periodKind: period.kind, population: pops[pi] });
+        }
+      } else {
+        outcome = evaluateFormula(ind.formula, { maxPoints: ind.maxPoints, values: u.values, periodKind: period.kind, population: pops[pi] });
+        points = outcome.points;
+        status = outcome.status;
+      }
+      if (outcome !== undefined && outcome.policy === 'missing:error') missingInput(u, ui, p, outcome);
+      const r = points === null ? null : roundTo(points, decimals);
+      raw[pi] = points;
+      roundedPoints[pi] = r;
+      const result = p.result(r, status);
+      if (explain !== 'none') result.explanation = explanation(p, outcome!, r, decimals, text);
+      indicators[pi - pg.first] = result;
+    }
+    const value = aggregateGroup(pg, plan, ofRounded ? roundedPoints : raw, max);
+    const points = value === null ? null : roundTo(value, decimals);
+    groupRaw[gi] = value;
+    groupPoints[gi] = points;
+    const gr = pg.result(points, roundTo(max.max, 10), points === null || g.maxPoints === 0 ? null : roundTo((points / g.maxPoints) * 100, 2), indicators);
+    groups[gi] = gr;
+  }
+  let total: number | null = null;
+  let scoredMax = 0;
+  if (plan.totalKind !== 'none') {
+    const values = ofRounded ? groupPoints : groupRaw;
+    let sum = 0;
+    let sumMax = 0;
+    let weight = 0;
+    let n = 0;
+    for (let gi = 0; gi < plan.groups.length; gi++) {
+      const v = values[gi];
+      if (v === null || v === undefined) continue;
+      const pg = plan.groups[gi]!;
+      sum += pg.weight * v;
+      sumMax += pg.weight * pg.group.maxPoints;
+      weight += pg.weight;
+      n++;
+    }
+    if (n > 0) {
+      if (plan.totalKind === 'sum') {
+        total = roundTo(sum, decimals);
+        scoredMax = roundTo(sumMax, 10);
+      } else if (weight !== 0) {
+        total = roundTo(sum / weight, decimals);
+        scoredMax = roundTo(sumMax / weight, 10);
+      }
+    }
+  }
+  const setId = s.id;
+  const setVersion = s.version;
+  const unitId = u.unitId;
+  const maxPoints = s.scale.maxPoints;
+  const percent = total === null || maxPoints === 0 ? null : roundTo((total / maxPoints) * 100, 2);
+  const { unitName, level } = u;
+  // One literal per combination of the optional keys (built at once, key order of the result schema).
+  if (unitName !== undefined && level !== undefined) return { setId, setVersion, unitId, period, total, maxPoints, scoredMaxPoints: scoredMax, percent, groups, unitName, level };
+  if (unitName !== undefined) return { setId, setVersion, unitId, period, total, maxPoints, scoredMaxPoints: scoredMax, percent, groups, unitName };
+  if (level !== undefined) return { setId, setVersion, unitId, period, total, maxPoints, scoredMaxPoints: scoredMax, percent, groups, level };
+  return { setId, setVersion, unitId, period, total, maxPoints, scoredMaxPoints: scoredMax, percent, groups };
+}
+
+interface ScoringScratch {
+  raw: (number | null)[];
+  rounded: (number | null)[];
+  groupRaw: (number | null)[];
+  groupPoints: (number | null)[];
+  max: { max: number };
+}
 
 /**
  * Scores one unit, or several units together, for a period with a criteria set (chấm điểm). For each indicator:
@@ -149,9 +232,11 @@ const NOT_APPLICABLE: FormulaOutcome = { points: null, status: 'not-applicable',
  * with nothing scored is `null`. Indicators outside the unit's level (`scope`) are `not-applicable`; a unit
  * with no `level` gets every indicator.
  *
- * The set is validated on every call (`INVALID_CRITERIA_SET`); all input problems are reported at once
- * (`INVALID_INPUTS`); an input missing under a `missing: 'error'` policy throws `MISSING_INPUT`. Pure: same
- * inputs, same result.
+ * The set is validated on every call (`INVALID_CRITERIA_SET`) and compiled once for the call (formulas, tree
+ * order, weights); all input problems of the batch are reported at once (`INVALID_INPUTS`) before anything is
+ * scored; an input missing under a `missing: 'error'` policy throws `MISSING_INPUT`. Pure: same inputs, same
+ * result. For large batches pass `explain: 'none'` (or `'data'`, rendering sentences on demand with
+ * {@link explanationText}): the points, statuses, totals and rankings are the same in every mode.
  *
  * @example
  * ```ts
@@ -172,122 +257,22 @@ export function score(set: CriteriaSet, inputs: UnitInputs | readonly UnitInputs
   const single = !Array.isArray(inputs);
   const units = (single ? [inputs] : inputs) as readonly UnitInputs[];
 
-  const plan: PlanIndicator[] = [];
-  s.groups.forEach((g, gi) => {
-    for (const ind of g.indicators) {
-      plan.push({ ind, group: gi, scope: ind.scope ? new Set(ind.scope) : undefined, cross: CROSS_UNIT_KINDS.has(ind.formula.kind) });
-    }
-  });
-  const problems = inputIssues(units, plan, s.unitLevels);
+  const plan = planCriteriaSet(s);
+  const problems = inputIssues(units, plan.indicators, s.unitLevels);
   if (problems.length) {
     fail('INVALID_INPUTS', `Dữ liệu đầu vào không hợp lệ (${problems.length} lỗi)`, `invalid inputs (${problems.length} problems): ${problems[0]!.path.join('.')}: ${problems[0]!.message}`, problems);
   }
-  const applies = (p: PlanIndicator, u: UnitInputs): boolean => p.scope === undefined || u.level === undefined || p.scope.has(u.level);
-
-  // Population statistics of cross-unit indicators.
-  const population = new Map<string, PopulationStats>();
-  for (const p of plan) {
-    if (!p.cross) continue;
-    const ref = options.reference?.[p.ind.id];
-    if (ref) {
-      population.set(p.ind.id, ref);
-      continue;
-    }
-    const input = (p.ind.formula as { input: Operand }).input;
-    const vals: number[] = [];
-    for (const u of units) {
-      if (!applies(p, u)) continue;
-      const v = operandNumber(input, u.values);
-      if (v !== null) vals.push(v);
-    }
-    population.set(p.ind.id, populationStats(vals));
-  }
-
-  const { decimals, groupTotals } = s.rounding;
-  const groupIds = s.groups.map((g) => g.indicators.map((i) => i.id));
-  const groupMaxima = s.groups.map((g) => g.indicators.map((i) => i.maxPoints));
-  const setGroupIds = s.groups.map((g) => g.id);
-  const setGroupMaxima = s.groups.map((g) => g.maxPoints);
+  const pops = populations(plan, units, options.reference);
+  const n = plan.indicators.length;
+  const scratch: ScoringScratch = {
+    raw: new Array<number | null>(n).fill(null),
+    rounded: new Array<number | null>(n).fill(null),
+    groupRaw: new Array<number | null>(plan.groups.length).fill(null),
+    groupPoints: new Array<number | null>(plan.groups.length).fill(null),
+    max: { max: 0 },
+  };
+  const slot: PointsSlot = { status: 'scored' };
   const results: ScoreResult[] = new Array<ScoreResult>(units.length);
-  const nGroups = s.groups.length;
-  for (let ui = 0; ui < units.length; ui++) {
-    const u = units[ui]!;
-    const groups: GroupResult[] = new Array<GroupResult>(nGroups);
-    const raws: (number | null)[][] = new Array<(number | null)[]>(nGroups);
-    for (let gi = 0; gi < nGroups; gi++) {
-      const g = s.groups[gi]!;
-      const gr: GroupResult = { id: g.id, name: g.name, maxPoints: g.maxPoints, points: null, scoredMaxPoints: 0, percent: null, indicators: [] };
-      if (g.number !== undefined) gr.number = g.number;
-      if (g.code !== undefined) gr.code = g.code;
-      groups[gi] = gr;
-      raws[gi] = [];
-    }
-    for (let pi = 0; pi < plan.length; pi++) {
-      const p = plan[pi]!;
-      const ind = p.ind;
-      const outcome = applies(p, u)
-        ? evaluateFormula(ind.formula, { maxPoints: ind.maxPoints, values: u.values, periodKind: period.kind, population: population.get(ind.id) })
-        : NOT_APPLICABLE;
-      if (outcome.policy === 'missing:error') {
-        const keys = Object.keys(outcome.inputs).filter((k) => outcome.inputs[k] === null).join(', ');
-        fail('MISSING_INPUT', `Thiếu dữ liệu ${keys} của đơn vị "${u.unitId}" cho chỉ số "${ind.id}"`, `unit "${u.unitId}" lacks ${keys} for indicator "${ind.id}"`, [
-          issue('missing_input', [ui, 'values', keys], `needed by "${ind.id}"`),
-        ]);
-      }
-      const rounded = outcome.points === null ? null : roundTo(outcome.points, decimals);
-      const r: IndicatorResult = { id: ind.id, name: ind.name, maxPoints: ind.maxPoints, points: rounded, status: outcome.status, confidence: ind.confidence };
-      if (ind.number !== undefined) r.number = ind.number;
-      if (ind.code !== undefined) r.code = ind.code;
-      if (explain !== 'none') {
-        const text = explain === 'text';
-        const e: Explanation = {
-          formula: ind.formula.kind,
-          inputs: outcome.inputs,
-          steps: outcome.steps,
-          rawPoints: outcome.points,
-          rounding: { decimals, from: outcome.points, to: rounded },
-          vi: text ? explainOutcome(ind.formula, outcome, ind.maxPoints, rounded, decimals, 'vi') : '',
-          en: text ? explainOutcome(ind.formula, outcome, ind.maxPoints, rounded, decimals, 'en') : '',
-        };
-        if (outcome.policy !== undefined) e.policy = outcome.policy;
-        r.explanation = e;
-      }
-      groups[p.group]!.indicators.push(r);
-      raws[p.group]!.push(outcome.points);
-    }
-    const groupRaw: (number | null)[] = new Array<number | null>(nGroups);
-    const groupPoints: (number | null)[] = new Array<number | null>(nGroups);
-    for (let gi = 0; gi < nGroups; gi++) {
-      const g = s.groups[gi]!;
-      const gr = groups[gi]!;
-      const a = aggregate(g.aggregate, groupIds[gi]!, groupTotals === 'sum-of-rounded' ? gr.indicators.map(pointsOf) : raws[gi]!, groupMaxima[gi]!);
-      groupRaw[gi] = a.value;
-      gr.points = a.value === null ? null : roundTo(a.value, decimals);
-      groupPoints[gi] = gr.points;
-      gr.scoredMaxPoints = roundTo(a.max, 10);
-      gr.percent = gr.points === null || g.maxPoints === 0 ? null : roundTo((gr.points / g.maxPoints) * 100, 2);
-    }
-    let total: number | null = null;
-    let scoredMax = 0;
-    if (s.total?.kind !== 'none') {
-      const a = aggregate(s.total, setGroupIds, groupTotals === 'sum-of-rounded' ? groupPoints : groupRaw, setGroupMaxima);
-      total = a.value === null ? null : roundTo(a.value, decimals);
-      scoredMax = roundTo(a.max, 10);
-    }
-    const res: ScoreResult = {
-      setId: s.id,
-      setVersion: s.version,
-      unitId: u.unitId,
-      period,
-      total,
-      maxPoints: s.scale.maxPoints,
-      scoredMaxPoints: scoredMax,
-      percent: total === null || s.scale.maxPoints === 0 ? null : roundTo((total / s.scale.maxPoints) * 100, 2),
-      groups,
-    };
-    if (u.unitName !== undefined) res.unitName = u.unitName;
-    if (u.level !== undefined) res.level = u.level;
-    results[ui] = res;
-  }
+  for (let ui = 0; ui < units.length; ui++) results[ui] = scoreUnit(plan, units[ui]!, ui, period, pops, explain, slot, scratch);
   return single ? results[0]! : results;
 }
