@@ -55,3 +55,12 @@ export {
   verifyTimestamp,
   type TimestampInput, type TimestampVerificationOptions, type TimestampVerificationReport, type TimestampCheck, type TimestampCheckId,
 } from './timestamp/verify-timestamp.js';
+export type { PdfErrorCode } from './pdf/errors.js';
+export { DEFAULT_PDF_LIMITS, type PdfLimits } from './pdf/lexer.js';
+export type { PdfChangeKind, PdfModification } from './pdf/modifications.js';
+export {
+  verifyPdf,
+  type PdfVerificationOptions, type PdfVerificationReport, type PdfSignatureReport, type PdfCheck, type PdfCheckId,
+  type Nd30Placement,
+} from './pdf/verify.js';
+export { signPdf, type SignPdfOptions } from './pdf/sign.js';
