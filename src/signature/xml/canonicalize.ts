@@ -6,7 +6,13 @@
 import { decodeXmlInput, parseXmlDocument, XML_NAMESPACE, type XDocument, type XElement, type XNode } from './xml-document.js';
 import { xmlSignatureError } from './errors.js';
 
-/** Algorithm URIs of the canonicalisations (RFC 3275 / XMLDSig 1.1). */
+/**
+ * Algorithm URIs of the canonicalisations (thuật toán chuẩn hóa; RFC 3275 / XMLDSig 1.1). C14N 1.1 is not supported.
+ * @example
+ * ```ts
+ * canonicalizeXml(xml, { algorithm: C14N_ALGORITHMS.excC14n });
+ * ```
+ */
 export const C14N_ALGORITHMS = {
   c14n: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
   c14nWithComments: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
