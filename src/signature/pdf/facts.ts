@@ -58,10 +58,10 @@ function walk(doc: PdfDocument, rev: PdfRevision, start: PdfValue[], skip: Set<s
       const o = doc.object(v.num, rev);
       if (o) stack.push(o.value);
     } else if (Array.isArray(v)) {
-      for (const x of v) stack.push(x);
+      for (const x of v) if (typeof x === 'object' && x !== null) stack.push(x);
     } else if (v instanceof PdfDict || v instanceof PdfStream) {
       const d = v instanceof PdfStream ? v.dict : v;
-      for (const [k, x] of d.map) if (!skip.has(k)) stack.push(x);
+      for (const [k, x] of d.map) if (typeof x === 'object' && x !== null && !skip.has(k)) stack.push(x);
     }
   }
 }

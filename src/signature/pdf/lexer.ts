@@ -160,6 +160,24 @@ export class PdfParser {
       default:
         break;
     }
+    if (isDigit(c) || c === 43 || c === 45 || c === 46) {
+      const n = this.number();
+      if (n !== undefined) {
+        if (n.int && c !== 43 && c !== 45) {
+          const save = this.pos;
+          const g = this.tryInteger();
+          if (g !== undefined) {
+            this.skipWs();
+            if (b[this.pos] === 82 && !isRegular(b[this.pos + 1])) {
+              this.pos++;
+              return new PdfRef(n.value, g);
+            }
+          }
+          this.pos = save;
+        }
+        return n.value;
+      }
+    }
     const w = this.word();
     if (w.length === 0) this.fail('unexpected byte');
     if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(w)) {
@@ -184,6 +202,43 @@ export class PdfParser {
     if (w === 'false') return false;
     if (w === 'null') return null;
     return { kw: w, start };
+  }
+
+  /** Fast path for a number token; undefined (position unchanged) when the token is not a plain number. */
+  private number(): { value: number; int: boolean } | undefined {
+    const b = this.buf;
+    let p = this.pos;
+    let sign = 1;
+    if (b[p] === 43) p++;
+    else if (b[p] === 45) {
+      sign = -1;
+      p++;
+    }
+    let v = 0;
+    let digits = 0;
+    while (isDigit(b[p])) {
+      v = v * 10 + (b[p]! - 48);
+      p++;
+      digits++;
+    }
+    let int = true;
+    if (b[p] === 46) {
+      int = false;
+      p++;
+      while (isDigit(b[p])) {
+        p++;
+        digits++;
+      }
+    }
+    if (digits === 0 || digits > 40 || isRegular(b[p])) return undefined;
+    if (!int) {
+      let t = '';
+      for (let i = this.pos; i < p; i++) t += String.fromCharCode(b[i]!);
+      v = Math.abs(Number(t));
+      if (!Number.isFinite(v)) return undefined;
+    }
+    this.pos = p;
+    return { value: sign * v, int };
   }
 
   private name(): PdfName {
