@@ -21,6 +21,8 @@ describe('verifyXmlSignature: genuine xmlsec1 fixtures', () => {
     ['envelope-rsa-sha512.xml', 'rsa-sha512', 'Nguyễn Thị Ngọc Trâm'],
     ['envelope-rsa-id.xml', 'rsa-sha256', 'Nguyễn Thị Ngọc Trâm'],
     ['envelope-rsa-comments.xml', 'rsa-sha256', 'Nguyễn Thị Ngọc Trâm'],
+    ['envelope-tricky-c14n.xml', 'rsa-sha256', 'Nguyễn Thị Ngọc Trâm'],
+    ['envelope-tricky-exc.xml', 'ecdsa-sha256', 'UBND huyện Hòa Vang'],
   ])('%s is TOTAL_PASSED (%s), signer %s', async (f, alg, cn) => {
     const r = await verifyXmlSignature(text(f), options);
     expect(r.indication, JSON.stringify(r.checks)).toBe('TOTAL_PASSED');

@@ -12,7 +12,8 @@ const ID_ATTRS: Record<string, string[]> = {
   'envelope-rsa-id.xml': ['--id-attr:Id', 'http://www.mic.gov.vn/TBT/QCVN_102_2016:edXML'],
   'envelope-inner-reference.xml': ['--id-attr:Id', 'http://www.mic.gov.vn/TBT/QCVN_102_2016:MessageHeader'],
 };
-const genuine = ['envelope-rsa-c14n.xml', 'envelope-rsa-exc.xml', 'envelope-ecdsa-c14n.xml', 'envelope-ecdsa-exc.xml', 'envelope-rsa-sha512.xml', 'envelope-rsa-id.xml', 'envelope-rsa-comments.xml'];
+const genuine = ['envelope-rsa-c14n.xml', 'envelope-rsa-exc.xml', 'envelope-ecdsa-c14n.xml', 'envelope-ecdsa-exc.xml', 'envelope-rsa-sha512.xml', 'envelope-rsa-id.xml', 'envelope-rsa-comments.xml',
+  'envelope-tricky-c14n.xml', 'envelope-tricky-exc.xml'];
 
 describe.skipIf(!hasXmlsec1)('xmlsec1 --verify differential', () => {
   it.each(genuine)('%s: both accept', async (f) => {
@@ -23,6 +24,12 @@ describe.skipIf(!hasXmlsec1)('xmlsec1 --verify differential', () => {
   it('envelope-rogue.xml: both refuse the untrusted signer', async () => {
     expect(xmlsecVerify(text('envelope-rogue.xml'))).toBe(false);
     expect((await verifyXmlSignature(text('envelope-rogue.xml'), options)).indication).not.toBe('TOTAL_PASSED');
+  });
+  it('CR LF line ends, and the CDATA section written as escaped text, in a genuine envelope: both accept', async () => {
+    const xml = text('envelope-tricky-c14n.xml').replace(/\n/g, '\r\n').replace('<![CDATA[A & B < C]]>', 'A &amp; B &lt; C');
+    expect(xml).not.toContain('CDATA');
+    expect(xmlsecVerify(xml)).toBe(true);
+    expect((await verifyXmlSignature(xml, options)).indication).toBe('TOTAL_PASSED');
   });
   it.each(mutations.map((m) => [m.name, m] as const))('%s', async (_n, m) => {
     const xml = m.mutate(text(m.base));
