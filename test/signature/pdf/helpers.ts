@@ -57,6 +57,7 @@ export function pdfsig(db: string, bytes: Uint8Array): PdfsigSignature[] {
     }
     const sigs: PdfsigSignature[] = [];
     for (const block of out.split(/^Signature #\d+:$/m).slice(1)) {
+      if (/The signature form field is not signed/.test(block)) continue; // an empty field, not a signature
       const v = /Signature Validation: (.*)$/m.exec(block)?.[1]?.trim() ?? '';
       sigs.push({ validation: v, valid: v === 'Signature is Valid.', total: /Total document signed/.test(block) && !/Not total document signed/.test(block) });
     }
