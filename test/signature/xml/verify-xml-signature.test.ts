@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineValidationPolicy, vietnameseEgovPolicy, verifyXmlSignature, type XmlSignatureReport } from '../../../src/signature/index.js';
+import { createTrustStore, defineValidationPolicy, vietnameseEgovPolicy, verifyXmlSignature, type XmlSignatureReport } from '../../../src/signature/index.js';
 import { isVnEgovError } from '../../../src/errors/index.js';
 import { options, text, trustStore, at, crls } from './helpers.js';
 import { mutations, resign } from './mutations.js';
@@ -176,5 +176,21 @@ describe('verifyXmlSignature: errors', () => {
     expect(await code(text('envelope-rsa-c14n.xml'), { ...options, at: 'yesterday' })).toBe('XML_SIGNATURE_INVALID_OPTIONS');
     expect(await code(text('envelope-rsa-c14n.xml'), { ...options, limits: { maxDepth: 0 } })).toBe('XML_SIGNATURE_INVALID_OPTIONS');
     expect(await code(new Uint8Array([0x3c, 0xff, 0x3e]))).toBe('XML_SIGNATURE_MALFORMED_XML');
+  });
+});
+
+describe('verifyXmlSignature: third-party vectors', () => {
+  it('xml-crypto valid_saml_sha256_rsa_mgf1.xml (RSA-PSS, exclusive C14N) verifies with its certificate supplied', async () => {
+    const pem = text('third-party/idp.pem');
+    const trust = createTrustStore({ anchors: [{ certificate: pem, id: 'xml-crypto-idp' }] });
+    const xml = text('third-party/xml-crypto-valid_saml_sha256_rsa_mgf1.xml');
+    const r = await verifyXmlSignature(xml, { trustStore: trust, at: '2026-01-01T00:00:00Z', certificate: pem });
+    expect(r.indication, JSON.stringify(r.checks)).toBe('TOTAL_PASSED');
+    expect(r.signatureMethod).toBe('http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1');
+    // KeyInfo alone holds only a CA certificate: no signer is picked from it
+    expect((await verifyXmlSignature(xml, { trustStore: trust, at: '2026-01-01T00:00:00Z' })).subIndication).toBe('NO_SIGNING_CERTIFICATE_FOUND');
+    // and the NameID changed is a digest failure
+    const forged = await verifyXmlSignature(xml.replace('>nameId<', '>admin<'), { trustStore: trust, at: '2026-01-01T00:00:00Z', certificate: pem });
+    expect(forged.subIndication).toBe('HASH_FAILURE');
   });
 });
