@@ -153,4 +153,4 @@ export {
   type StatisticsRow,
   type StatisticsReport,
 } from './statistics-report.js';
-export { qd766InputsFromStatistics, type Qd766StatisticsInputs } from './qd766-inputs-from-statistics.js';
+export { qd766InputsFromStatistics, type Qd766StatisticsInputs, type Qd766StatisticsSource } from './qd766-inputs-from-statistics.js';

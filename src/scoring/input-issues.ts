@@ -24,7 +24,10 @@ function plainUnit(u: unknown): boolean {
   if (o['level'] !== undefined && (typeof o['level'] !== 'string' || o['level'].length === 0)) return false;
   const values = o['values'];
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return false;
-  for (const k in values) if (!plainValue((values as Record<string, unknown>)[k])) return false;
+  for (const k in values) {
+    const v = (values as Record<string, unknown>)[k];
+    if (typeof v === 'number' ? !Number.isFinite(v) : !plainValue(v)) return false;
+  }
   return true;
 }
 
@@ -43,7 +46,8 @@ export function inputIssues(units: readonly unknown[], plan: readonly PlanIndica
   const known = levels ? new Set(levels) : undefined;
   const seen = new Map<string, number>();
   const bounded = plan.filter((p) => p.ind.formula.kind === 'manual' || p.ind.formula.kind === 'assessed');
-  units.forEach((u, i) => {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
     const id = typeof u === 'object' && u !== null ? (u as { unitId?: unknown }).unitId : undefined;
     if (typeof id === 'string') {
       const prev = seen.get(id);
@@ -54,7 +58,7 @@ export function inputIssues(units: readonly unknown[], plan: readonly PlanIndica
       const r = unitInputsSchema.safeParse(u);
       if (!r.success) {
         for (const x of issuesFromZod(r.error)) out.push({ ...x, path: [i, ...x.path] });
-        return;
+        continue;
       }
     }
     const level = (u as UnitInputs).level;
@@ -73,7 +77,7 @@ export function inputIssues(units: readonly unknown[], plan: readonly PlanIndica
         }
       }
     }
-  });
+  }
   return out;
 }
 

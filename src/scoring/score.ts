@@ -101,14 +101,14 @@ function explanation(p: PlanIndicator, outcome: FormulaOutcome, rounded: number 
 }
 
 /** Aggregates values[first..end) of a group, as the criteria set says (sum, mean, weighted mean); `null` when none. */
-function aggregateGroup(g: PlanGroup, plan: ScoringPlan, values: readonly (number | null)[], out: { max: number }): number | null {
+function aggregateGroup(g: PlanGroup, plan: ScoringPlan, values: Float64Array, present: Uint8Array, out: { max: number }): number | null {
   let sum = 0;
   let sumMax = 0;
   let weight = 0;
   let n = 0;
   for (let i = g.first; i < g.end; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) continue;
+    if (present[i] === 0) continue;
+    const v = values[i]!;
     const p = plan.indicators[i]!;
     const w = p.weight;
     sum += w * v;
@@ -132,7 +132,7 @@ function scoreUnit(plan: ScoringPlan, u: UnitInputs, ui: number, period: Period,
   const { decimals, groupTotals } = s.rounding;
   const ofRounded = groupTotals === 'sum-of-rounded';
   const applies = plan.applicable(u.level);
-  const { raw, rounded: roundedPoints, groupRaw, groupPoints, max } = scratch;
+  const { raw, rounded: roundedPoints, present, groupRaw, groupPoints, groupPresent, max } = scratch;
   const text = explain === 'text';
   const groups: GroupResult[] = new Array<GroupResult>(plan.groups.length);
   for (let gi = 0; gi < plan.groups.length; gi++) {
@@ -163,16 +163,18 @@ function scoreUnit(plan: ScoringPlan, u: UnitInputs, ui: number, period: Period,
       }
       if (outcome !== undefined && outcome.policy === 'missing:error') missingInput(u, ui, p, outcome);
       const r = points === null ? null : roundTo(points, decimals);
-      raw[pi] = points;
-      roundedPoints[pi] = r;
+      present[pi] = points === null ? 0 : 1;
+      raw[pi] = points ?? 0;
+      roundedPoints[pi] = r ?? 0;
       const result = p.result(r, status);
       if (explain !== 'none') result.explanation = explanation(p, outcome!, r, decimals, text);
       indicators[pi - pg.first] = result;
     }
-    const value = aggregateGroup(pg, plan, ofRounded ? roundedPoints : raw, max);
+    const value = aggregateGroup(pg, plan, ofRounded ? roundedPoints : raw, present, max);
     const points = value === null ? null : roundTo(value, decimals);
-    groupRaw[gi] = value;
-    groupPoints[gi] = points;
+    groupPresent[gi] = value === null ? 0 : 1;
+    groupRaw[gi] = value ?? 0;
+    groupPoints[gi] = points ?? 0;
     const gr = pg.result(points, roundTo(max.max, 10), points === null || g.maxPoints === 0 ? null : roundTo((points / g.maxPoints) * 100, 2), indicators);
     groups[gi] = gr;
   }
@@ -185,8 +187,8 @@ function scoreUnit(plan: ScoringPlan, u: UnitInputs, ui: number, period: Period,
     let weight = 0;
     let n = 0;
     for (let gi = 0; gi < plan.groups.length; gi++) {
-      const v = values[gi];
-      if (v === null || v === undefined) continue;
+      if (groupPresent[gi] === 0) continue;
+      const v = values[gi]!;
       const pg = plan.groups[gi]!;
       sum += pg.weight * v;
       sumMax += pg.weight * pg.group.maxPoints;
@@ -217,10 +219,13 @@ function scoreUnit(plan: ScoringPlan, u: UnitInputs, ui: number, period: Period,
 }
 
 interface ScoringScratch {
-  raw: (number | null)[];
-  rounded: (number | null)[];
-  groupRaw: (number | null)[];
-  groupPoints: (number | null)[];
+  // Typed arrays with a presence flag (null = absent): no number is boxed per indicator.
+  raw: Float64Array;
+  rounded: Float64Array;
+  present: Uint8Array;
+  groupRaw: Float64Array;
+  groupPoints: Float64Array;
+  groupPresent: Uint8Array;
   max: { max: number };
 }
 
@@ -265,10 +270,12 @@ export function score(set: CriteriaSet, inputs: UnitInputs | readonly UnitInputs
   const pops = populations(plan, units, options.reference);
   const n = plan.indicators.length;
   const scratch: ScoringScratch = {
-    raw: new Array<number | null>(n).fill(null),
-    rounded: new Array<number | null>(n).fill(null),
-    groupRaw: new Array<number | null>(plan.groups.length).fill(null),
-    groupPoints: new Array<number | null>(plan.groups.length).fill(null),
+    raw: new Float64Array(n),
+    rounded: new Float64Array(n),
+    present: new Uint8Array(n),
+    groupRaw: new Float64Array(plan.groups.length),
+    groupPoints: new Float64Array(plan.groups.length),
+    groupPresent: new Uint8Array(plan.groups.length),
     max: { max: 0 },
   };
   const slot: PointsSlot = { status: 'scored' };

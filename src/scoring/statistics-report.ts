@@ -13,8 +13,9 @@ const count = z.number().check(z.int(), z.minimum(0));
  * - `resolved` (số hồ sơ đã giải quyết): `total`, `early` (trước hạn), `onTime` (đúng hạn), `overdue` (quá hạn);
  * - `inProcess` (số hồ sơ đang giải quyết): `total`, `withinDeadline` (trong hạn), `overdue` (quá hạn).
  *
- * Defined here because the procedures module (which will own the statistics report) does not exist yet; the
- * columns follow specs/procedures.md §8 [secondary].
+ * For hand-compiled reports (figures typed in from a provincial report). A report built from dossiers by
+ * `summarizeDossiers` of `vn-egov/procedures` (`Bieu06Report`, whose `Bieu06Row` has these columns and more) is
+ * read directly by `qd766InputsFromStatistics`. The columns follow specs/procedures.md §8 [secondary].
  *
  * @example
  * ```ts
@@ -34,7 +35,9 @@ export const statisticsRowSchema = z.object({
 export type StatisticsRow = z.infer<typeof statisticsRowSchema>;
 
 /**
- * A statistics report (báo cáo thống kê, Biểu 06) of one unit for one period: its rows (one per sector and level).
+ * A hand-compiled statistics report (báo cáo thống kê, Biểu 06) of one unit for one period: its rows (one per
+ * sector and level). Reports made from dossiers are the procedures module's `Bieu06Report`; both are accepted by
+ * `qd766InputsFromStatistics` (see `Qd766StatisticsSource`).
  *
  * @example
  * ```ts
