@@ -68,6 +68,7 @@ export class PdfDocument {
   private readonly objCache = new Map<string, PdfIndirect | typeof SKIP_CACHE>();
   private readonly objStmCache = new Map<string, { buf: Uint8Array; offsets: Map<number, number>; order: number[]; first: number; at: number }>();
   private objectsRead = 0;
+  private nesting = 0;
 
   constructor(readonly bytes: Uint8Array, readonly limits: PdfLimits = DEFAULT_PDF_LIMITS) {
     if (bytes.length < 8 || indexOfBytes(bytes, '%PDF-', 0, Math.min(bytes.length, 1024)) < 0) {
@@ -249,8 +250,9 @@ export class PdfDocument {
     const e = rev.xref.get(num);
     if (!e || e.type === 'f') return undefined;
     if (e.type === 'n') return this.objectAt(e.offset, num, rev);
-    // compressed: the containing stream as defined in this revision
+    // compressed: the containing stream as defined in this revision (never itself compressed)
     const host = rev.xref.get(e.stream);
+    if (host?.type !== 'n') throw pdfError('PDF_MALFORMED', 'Luồng đối tượng không hợp lệ', `object ${num}: its object stream ${e.stream} is not an uncompressed object`);
     const key = `c${PdfDocument.entryKey(host)}:${e.index}:${num}`;
     const hit = this.objCache.get(key);
     if (hit === SKIP_CACHE) return undefined;
@@ -274,12 +276,19 @@ export class PdfDocument {
     }
     if (offset >= this.bytes.length) throw pdfError('PDF_MALFORMED', 'Vị trí đối tượng nằm ngoài tệp', `object ${num ?? '?'} offset beyond the end of file`, offset);
     this.count(offset);
+    if (this.nesting > 8) throw pdfError('PDF_MALFORMED', 'Tham chiếu /Length lồng nhau', 'nested /Length references', offset);
     const p = new PdfParser(this.bytes, offset, this.limits, (r) => {
       if (r.num === num) return undefined;
       const o = this.object(r.num, rev);
       return typeof o?.value === 'number' ? o.value : undefined;
     });
-    const o = p.parseIndirect(num);
+    let o;
+    this.nesting++;
+    try {
+      o = p.parseIndirect(num);
+    } finally {
+      this.nesting--;
+    }
     const result: PdfIndirect = { num: o.num, gen: o.gen, value: o.value, offset, end: o.end };
     this.objCache.set(key, result);
     return result;
