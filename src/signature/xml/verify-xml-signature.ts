@@ -400,34 +400,34 @@ export async function verifyXmlSignature(xml: string | Uint8Array | ArrayBuffer,
 
   // 5. signer certificate (a candidate until its path is valid)
   let signerRec: CertificateRecord | undefined;
-  const others: CertificateRecord[] = [];
-  try {
-    const recs: CertificateRecord[] = [];
-    for (const b64 of p.certificates) {
-      const clean = strictBase64(b64);
+  const recs: CertificateRecord[] = [];
+  let keyInfoProblem: string | undefined;
+  for (const b64 of p.certificates) {
+    const clean = strictBase64(b64);
+    try {
       if (!clean) throw new Error('X509Certificate is not valid base64');
       recs.push(loadCertificate(fromBase64(clean), options.cache?.certificates));
+    } catch (e) {
+      keyInfoProblem ??= e instanceof Error ? e.message : 'unreadable certificate';
     }
-    if (options.certificate !== undefined) {
+  }
+  if (options.certificate !== undefined) {
+    try {
       signerRec = loadCertificate(options.certificate, options.cache?.certificates);
-      others.push(...recs.filter((c) => c.sha256 !== signerRec!.sha256));
-    } else {
-      // the signer: the end-entity certificate (not a CA) that issues none of the others; anything else is ambiguous
-      const leaves = recs.filter((c) => c.view.extensions.basicConstraints?.ca !== true
-        && !recs.some((o) => o !== c && o.sha256 !== c.sha256 && bytesEqual(o.issuerDer, c.subjectDer) && !bytesEqual(o.subjectDer, o.issuerDer)));
-      const distinct = new Map(leaves.map((c) => [c.sha256, c]));
-      if (distinct.size === 1) {
-        signerRec = [...distinct.values()][0]!;
-        others.push(...recs.filter((c) => c.sha256 !== signerRec!.sha256));
-      } else if (distinct.size > 1) throw new Error('several candidate signer certificates in KeyInfo');
-    }
-  } catch (e) {
-    if (options.certificate !== undefined && !(e instanceof Error && e.message.startsWith('X509'))) {
+    } catch (e) {
       throw xmlSignatureError('XML_SIGNATURE_INVALID_OPTIONS', 'Chứng thư truyền vào không đọc được', 'options.certificate is not a readable certificate', { cause: e });
     }
-    const msg = e instanceof Error ? e.message : 'unreadable certificate';
-    r.finding('XML_SIGNATURE_NO_CERTIFICATE', 'error', 'Chứng thư trong KeyInfo không đọc được hoặc không xác định được người ký', `KeyInfo certificate unusable: ${msg}`);
-    r.check('XML_SIGNER_IDENTIFIED', 'FAILED', 'Không xác định được chứng thư của người ký', `the signer certificate cannot be identified: ${msg}`, ['INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND']);
+  } else if (keyInfoProblem === undefined) {
+    // the signer: the end-entity certificate (not a CA) that issues none of the others; anything else is ambiguous
+    const leaves = recs.filter((c) => c.view.extensions.basicConstraints?.ca !== true
+      && !recs.some((o) => o !== c && o.sha256 !== c.sha256 && bytesEqual(o.issuerDer, c.subjectDer) && !bytesEqual(o.subjectDer, o.issuerDer)));
+    const distinct = new Map(leaves.map((c) => [c.sha256, c]));
+    if (distinct.size === 1) signerRec = [...distinct.values()][0]!;
+    else if (distinct.size > 1) keyInfoProblem = 'several candidate signer certificates in KeyInfo';
+  }
+  if (keyInfoProblem !== undefined && !signerRec) {
+    r.finding('XML_SIGNATURE_NO_CERTIFICATE', 'error', 'Chứng thư trong KeyInfo không đọc được hoặc không xác định được người ký', `KeyInfo certificate unusable: ${keyInfoProblem}`);
+    r.check('XML_SIGNER_IDENTIFIED', 'FAILED', 'Không xác định được chứng thư của người ký', `the signer certificate cannot be identified: ${keyInfoProblem}`, ['INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND']);
     return finish(digestOk ? { signedXml } : {});
   }
   if (!signerRec) {
@@ -456,8 +456,15 @@ export async function verifyXmlSignature(xml: string | Uint8Array | ArrayBuffer,
   else r.check('XML_CRYPTO_CONSTRAINTS', 'PASSED', 'Thuật toán được chính sách chấp nhận', 'algorithms accepted by the policy');
 
   // 7. certificate path (part 1), then the signature value with the validated key
+  const others = recs.filter((c) => c.sha256 !== signer.sha256);
   let intermediates: CertificateRecord[] = others;
-  if (options.intermediates) intermediates = [...others, ...options.intermediates.map((c) => loadCertificate(c, options.cache?.certificates))];
+  if (options.intermediates) {
+    try {
+      intermediates = [...others, ...options.intermediates.map((c) => loadCertificate(c, options.cache?.certificates))];
+    } catch (e) {
+      throw xmlSignatureError('XML_SIGNATURE_INVALID_OPTIONS', 'Chứng thư trung gian truyền vào không đọc được', 'options.intermediates holds an unreadable certificate', { cause: e });
+    }
+  }
   const certificateReport = await validateCertificatePath({
     certificate: signer.der,
     intermediates: intermediates.map((c) => c.der),

@@ -150,6 +150,11 @@ describe('verifyXmlSignature: reference and key selection edge cases', () => {
     expect((await verifyXmlSignature(xml, options)).subIndication).toBe('NO_SIGNING_CERTIFICATE_FOUND');
     expect((await verifyXmlSignature(xml, { ...options, certificate: text('signer-rsa.pem') })).indication).toBe('TOTAL_PASSED');
   });
+  it('a truncated KeyInfo certificate (as in the samples) does not matter when the caller supplies the signer', async () => {
+    const xml = text('envelope-rsa-c14n.xml').replace(/<ds:X509Certificate>[^<]*<\/ds:X509Certificate>/, '<ds:X509Certificate>MIIFqTCCBJG</ds:X509Certificate>');
+    expect((await verifyXmlSignature(xml, options)).subIndication).toBe('NO_SIGNING_CERTIFICATE_FOUND');
+    expect((await verifyXmlSignature(xml, { ...options, certificate: text('signer-rsa.pem') })).indication).toBe('TOTAL_PASSED');
+  });
   it('a SignatureMethod outside the allow-list (HMAC) is refused', async () => {
     const xml = text('envelope-rsa-c14n.xml').replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1');
     const r = await verifyXmlSignature(xml, options);
@@ -176,6 +181,8 @@ describe('verifyXmlSignature: errors', () => {
     expect(await code(text('envelope-rsa-c14n.xml'), { ...options, at: 'yesterday' })).toBe('XML_SIGNATURE_INVALID_OPTIONS');
     expect(await code(text('envelope-rsa-c14n.xml'), { ...options, limits: { maxDepth: 0 } })).toBe('XML_SIGNATURE_INVALID_OPTIONS');
     expect(await code(new Uint8Array([0x3c, 0xff, 0x3e]))).toBe('XML_SIGNATURE_MALFORMED_XML');
+    expect(await code(text('envelope-rsa-c14n.xml'), { ...options, intermediates: ['garbage'] })).toBe('XML_SIGNATURE_INVALID_OPTIONS');
+    expect(await code(text('envelope-rsa-c14n.xml'), { ...options, certificate: 'garbage' })).toBe('XML_SIGNATURE_INVALID_OPTIONS');
   });
 });
 
