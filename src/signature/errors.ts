@@ -15,6 +15,8 @@ import { VnEgovError, type VnEgovIssue } from '../errors/index.js';
  * - `INVALID_TRUST_STORE`: trust-store input that fails its schema.
  * - `INVALID_VALIDATION_OPTIONS`: options of `validateCertificatePath` that fail their schema (bad date, bad OID…).
  * - `INVALID_VALIDATION_POLICY`: a validation policy that fails its schema.
+ * - `DOCUMENT_UNKNOWN_TYPE`: `verifyDocument` input that is neither PDF, CMS, XML nor edXML.
+ * - `DOCUMENT_INVALID_INPUT`: `verifyDocument` input or options of the wrong shape (no trust store, not bytes…).
  * @example
  * ```ts
  * try { parseCertificate(bytes); } catch (e) { if (isVnEgovError<SignatureErrorCode>(e, 'INVALID_CERTIFICATE')) console.log(e.message); }
@@ -30,7 +32,9 @@ export type SignatureErrorCode =
   | 'TRUST_ANCHOR_FINGERPRINT_MISMATCH'
   | 'INVALID_TRUST_STORE'
   | 'INVALID_VALIDATION_OPTIONS'
-  | 'INVALID_VALIDATION_POLICY';
+  | 'INVALID_VALIDATION_POLICY'
+  | 'DOCUMENT_UNKNOWN_TYPE'
+  | 'DOCUMENT_INVALID_INPUT';
 
 /** Builds a bilingual {@link VnEgovError} (Vietnamese first, then English). Internal. */
 export function signatureError(

@@ -64,3 +64,8 @@ export {
   type Nd30Placement,
 } from './pdf/verify.js';
 export { signPdf, type SignPdfOptions } from './pdf/sign.js';
+export {
+  verifyDocument, detectDocumentKind,
+  type DocumentInput, type DocumentKind, type DocumentVerificationOptions, type DocumentVerificationReport,
+  type DocumentSignature, type DocumentFinding,
+} from './verify-document.js';
