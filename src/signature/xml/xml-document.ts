@@ -23,6 +23,9 @@ export interface XmlLimits {
   maxAttributes: number;
 }
 
+/** In-scope namespace bindings of one element (real documents use a handful). */
+const MAX_NAMESPACES_IN_SCOPE = 128;
+
 export const DEFAULT_XML_LIMITS: Readonly<XmlLimits> = Object.freeze({
   maxInputLength: 64 * 1024 * 1024,
   maxDepth: 64,
@@ -392,6 +395,8 @@ export function parseXmlDocument(input: string, limits: XmlLimits = DEFAULT_XML_
     if (decls.length) {
       const m = new Map(parentScope);
       for (const d of decls) m.set(d.prefix, d.uri);
+      // inclusive C14N walks the in-scope namespaces of every element: keep that set small
+      if (m.size > MAX_NAMESPACES_IN_SCOPE) limit('namespaces in scope', MAX_NAMESPACES_IN_SCOPE);
       scope = m;
     }
     const [prefix, local] = split(qname, start);

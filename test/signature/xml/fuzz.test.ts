@@ -91,6 +91,9 @@ describe('XML signature fuzzing', () => {
     expect(await code(`<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><lolz>&lol9;</lolz>`)).toBe('XML_SIGNATURE_DTD_FORBIDDEN');
     expect(await code(`<r ${Array.from({ length: 1000 }, (_, i) => `a${i}="1"`).join(' ')}/>`)).toBe('XML_SIGNATURE_LIMIT_EXCEEDED');
     expect(await code(`<r>${'&lol;'.repeat(10)}</r>`)).toBe('XML_SIGNATURE_ENTITY_FORBIDDEN');
+    // namespace flood: 60 levels × 60 declarations would make inclusive C14N walk 3,600 bindings per element
+    const flood = Array.from({ length: 60 }, (_, d) => `<e ${Array.from({ length: 60 }, (_, k) => `xmlns:p${d}x${k}="urn:${k}"`).join(' ')}>`).join('');
+    expect(await code(`${flood}${'</e>'.repeat(60)}`)).toBe('XML_SIGNATURE_LIMIT_EXCEEDED');
     expect(await code(`<r>${'<!---->'.repeat(600_000)}</r>`)).toBe('XML_SIGNATURE_LIMIT_EXCEEDED');
     expect(await verifyXmlSignature(text('envelope-rsa-c14n.xml'), { ...options, limits: { maxInputLength: 1000 } }).catch((e: VnEgovError) => e.code)).toBe('XML_SIGNATURE_LIMIT_EXCEEDED');
   });
