@@ -129,6 +129,14 @@ export function interpretEnvelope(env: Envelope, options: EdxmlParseOptions): Ed
   return result;
 }
 
+const NO_OPTIONS: EdxmlParseOptions = Object.freeze({});
+
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const k in value) if (Object.hasOwn(value, k)) return false;
+  return Object.getOwnPropertySymbols(value).length === 0;
+}
+
 /**
  * Reads an edXML document package or status message (QCVN 102:2016/BTTTT) from a string or UTF-8 bytes.
  *
@@ -153,7 +161,8 @@ export function interpretEnvelope(env: Envelope, options: EdxmlParseOptions): Ed
  * ```
  */
 export function parseEdxml(input: string | Uint8Array | ArrayBuffer, options: EdxmlParseOptions = {}): EdxmlParseResult {
-  const opts = parseWith(edxmlParseOptionsSchema, options, 'EDXML_INVALID_OPTIONS', 'Tùy chọn không hợp lệ / invalid options');
+  // No options (the common case) need no schema check.
+  const opts = isEmptyObject(options) ? NO_OPTIONS : parseWith(edxmlParseOptionsSchema, options, 'EDXML_INVALID_OPTIONS', 'Tùy chọn không hợp lệ / invalid options');
   const limits = resolveLimits(opts.limits as Partial<Parameters<typeof resolveLimits>[0]> | undefined);
   return interpretEnvelope(readEnvelope(input, limits), opts);
 }

@@ -12,6 +12,23 @@ import type { XmlElement } from './xml-tree.js';
 
 type Path = readonly (string | number)[];
 
+/** Index of each field of a spec by element name, official spelling and variants (built once per spec). */
+const FIELD_INDEX = new WeakMap<StructSpec, ReadonlyMap<string, number>>();
+
+function fieldIndex(spec: StructSpec): ReadonlyMap<string, number> {
+  let index = FIELD_INDEX.get(spec);
+  if (index === undefined) {
+    const map = new Map<string, number>();
+    // The first field whose name or variant matches, as a search in field order would find it.
+    spec.fields.forEach((f, i) => {
+      for (const name of [f.name, ...Object.keys(f.variants ?? {})]) if (!map.has(name)) map.set(name, i);
+    });
+    index = map;
+    FIELD_INDEX.set(spec, index);
+  }
+  return index;
+}
+
 /** Collects issues while reading. @internal */
 export class FieldReader {
   readonly issues: EdxmlIssue[] = [];
@@ -22,9 +39,12 @@ export class FieldReader {
 
   /** Reads a struct; `skip` lists local names handled by the caller (not reported as unknown). */
   struct(el: XmlElement, spec: StructSpec, path: Path, skip: readonly string[] = []): Record<string, unknown> {
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    // A plain object (not a null-prototype one, which V8 keeps in slow dictionary mode): its keys are the spec keys,
+    // none of which is an Object.prototype member (element names never become keys).
+    const out: Record<string, unknown> = {};
     let lastIndex = -1;
     let orderNoted = false;
+    const byName = fieldIndex(spec);
     for (const child of el.children) {
       if (child.ns !== EDXML_NAMESPACE) {
         if (!skip.includes(child.local)) {
@@ -33,7 +53,7 @@ export class FieldReader {
         continue;
       }
       if (skip.includes(child.local)) continue;
-      const index = spec.fields.findIndex((f) => f.name === child.local || (f.variants !== undefined && Object.hasOwn(f.variants, child.local)));
+      const index = byName.get(child.local) ?? -1;
       const field = spec.fields[index];
       if (field === undefined) {
         this.add('unknown_element', [...path, child.local], 'warning', `unknown element ${describeValue(child.local)} ignored`);
@@ -52,6 +72,8 @@ export class FieldReader {
         arr.push(this.value(child, field.kind as LeafKind | StructSpec, [...path, field.key, arr.length], field));
       } else if (Object.hasOwn(out, field.key)) {
         this.add('duplicate_element', [...path, field.key], 'error', `${field.name} appears more than once; the first is kept`);
+      } else if (field.kind === 'text' && child.children.length === 0 && (child.text !== '' || field.required !== true)) {
+        out[field.key] = child.text; // the common case, with nothing to report (see value())
       } else {
         const v = this.value(child, field.kind, [...path, field.key], field);
         if (v !== undefined) out[field.key] = v;
@@ -62,7 +84,7 @@ export class FieldReader {
       const present = Object.hasOwn(out, field.key) && !(field.many && (out[field.key] as unknown[]).length === 0);
       if (field.required && !present) this.add('missing_element', [...path, field.key], 'error', `required element ${field.name} is missing`);
     }
-    return { ...out };
+    return out;
   }
 
   private value(el: XmlElement, kind: LeafKind | StructSpec | ListSpec, path: Path, field?: FieldSpec): unknown {

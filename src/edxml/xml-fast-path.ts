@@ -34,17 +34,42 @@ export interface FastTree {
 const GIVE_UP: unique symbol = Symbol('give up');
 
 const PAYLOAD_LOCAL = 'ContentTransferEncoded';
+/** Stands for the value of a namespace declaration in the attribute list (a string no attribute value can be). */
+const XMLNS_MARK = '\u0000xmlns';
 const DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]{0,39}\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/;
 
-interface Frame {
-  readonly qname: string;
-  readonly ns: string | null;
-  readonly local: string;
-  readonly attributes: XmlAttribute[];
-  readonly children: XmlElement[];
+/** An element while it is built (the same shape as `XmlElement`, frozen by nobody: the tree is internal). */
+interface Node {
+  ns: string | null;
+  local: string;
+  qname: string;
+  attributes: XmlAttribute[];
+  children: XmlElement[];
   text: string;
-  readonly start: number;
-  readonly scope: Map<string, string>;
+  payloadIndex: number | undefined;
+  start: number;
+  end: number;
+}
+
+/** Whether a name is or has as prefix or local part `__proto__`, `constructor` or `prototype` (first letters first). */
+function mayBeForbidden(name: string, colon: number): boolean {
+  const a = name.charCodeAt(0);
+  const b = colon < 0 ? 0 : name.charCodeAt(colon + 1);
+  return (a === 0x5f || a === 0x63 || a === 0x70 || b === 0x5f || b === 0x63 || b === 0x70) && isForbiddenName(name);
+}
+
+/**
+ * `s[from, to)` with XML line-end handling: CR LF and a lone CR become LF (as `replace(/\r\n?/g, '\n')` on the
+ * slice, without a regular expression or the intermediate slice).
+ */
+function newlinesAt(s: string, from: number, to: number): string {
+  let out = '';
+  let last = from;
+  for (let cr = s.indexOf('\r', from); cr >= 0 && cr < to; cr = s.indexOf('\r', last)) {
+    out += s.slice(last, cr) + '\n';
+    last = cr + 1 < to && s.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1;
+  }
+  return out + s.slice(last, to);
 }
 
 function isSpace(c: number): boolean {
@@ -66,7 +91,7 @@ function giveUp(): never {
 
 /**
  * Checks character data (text, attribute value, comment, CDATA) for characters XML does not allow (controls, lone
- * surrogates, U+FFFE, U+FFFF). Returns flags: 1 = has `&`, 2 = has CR, 4 = has TAB or LF.
+ * surrogates, U+FFFE, U+FFFF). Returns flags: 1 = has `&`, 2 = has CR, 4 = has TAB or LF, 8 = has `>`.
  */
 function scanChars(s: string, from: number, to: number): number {
   let flags = 0;
@@ -77,6 +102,7 @@ function scanChars(s: string, from: number, to: number): number {
       else if (c === 0x0a || c === 0x09) flags |= 4;
       else giveUp();
     } else if (c === 0x26) flags |= 1;
+    else if (c === 0x3e) flags |= 8;
     else if (c >= 0xd800 && (c < 0xe000 || c >= 0xfffe)) {
       // A surrogate pair is one character outside the BMP; a lone surrogate, U+FFFE and U+FFFF are not XML characters.
       const d = i + 1 < to ? s.charCodeAt(i + 1) : 0;
@@ -105,15 +131,29 @@ function nameEnd(s: string, i: number, limits: EdxmlLimits): number {
   return j;
 }
 
-function resolveName(scope: ReadonlyMap<string, string>, name: string, isElement: boolean): { ns: string | null; local: string } {
-  const colon = name.indexOf(':');
-  if (colon < 0) {
-    const def = isElement ? scope.get('') : undefined;
-    return { ns: def === undefined || def === '' ? null : def, local: name };
+/** Namespace bindings in scope, innermost first (a chain is cheaper than copying a map per declaring element). */
+interface Scope {
+  readonly prefix: string;
+  readonly uri: string;
+  readonly next: Scope | null;
+}
+
+const INITIAL_SCOPE: Scope = { prefix: 'xml', uri: XML_NAMESPACE, next: null };
+
+function lookup(scope: Scope | null, prefix: string): string | undefined {
+  for (let b = scope; b !== null; b = b.next) if (b.prefix === prefix) return b.uri;
+  return undefined;
+}
+
+/** The namespace URI of a prefix (`''` for the default namespace of elements). */
+function namespaceOf(scope: Scope, prefix: string, isElement: boolean): string | null {
+  if (prefix === '') {
+    const def = isElement ? lookup(scope, '') : undefined;
+    return def === undefined || def === '' ? null : def;
   }
-  const uri = scope.get(name.slice(0, colon));
+  const uri = lookup(scope, prefix);
   if (uri === undefined || uri === '') giveUp();
-  return { ns: uri, local: name.slice(colon + 1) };
+  return uri;
 }
 
 /**
@@ -145,28 +185,11 @@ function read(s: string, limits: EdxmlLimits, cut: boolean): FastTree {
     declaration = m[0].slice(5, -2).trim();
     i = m[0].length;
   }
-  const stack: Frame[] = [];
-  let root: XmlElement | undefined;
+  const stack: Node[] = [];
+  const scopes: Scope[] = [];
+  let root: Node | undefined;
   let elements = 0;
   let payloadCount = 0;
-  const initialScope = new Map<string, string>([['xml', XML_NAMESPACE]]);
-
-  const close = (frame: Frame, end: number, payloadIndex: number | undefined): void => {
-    const el: XmlElement = {
-      ns: frame.ns,
-      local: frame.local,
-      qname: frame.qname,
-      attributes: frame.attributes,
-      children: frame.children,
-      text: frame.text,
-      payloadIndex,
-      start: frame.start,
-      end,
-    };
-    const parent = stack[stack.length - 1];
-    if (parent === undefined) root = el;
-    else parent.children.push(el);
-  };
 
   while (i < n) {
     const lt = s.indexOf('<', i);
@@ -177,9 +200,8 @@ function read(s: string, limits: EdxmlLimits, cut: boolean): FastTree {
         for (let j = i; j < textEnd; j++) if (!isSpace(s.charCodeAt(j))) giveUp();
       } else {
         const flags = scanChars(s, i, textEnd);
-        let t = s.slice(i, textEnd);
-        if (t.indexOf(']]>') >= 0) giveUp();
-        if ((flags & 2) !== 0) t = t.replace(/\r\n?/g, '\n');
+        if ((flags & 8) !== 0 && s.slice(i, textEnd).indexOf(']]>') >= 0) giveUp();
+        let t = (flags & 2) !== 0 ? newlinesAt(s, i, textEnd) : s.slice(i, textEnd);
         if ((flags & 1) !== 0) t = decodeEntities(t, 'text');
         top.text += t;
       }
@@ -192,13 +214,14 @@ function read(s: string, limits: EdxmlLimits, cut: boolean): FastTree {
       // End tag.
       const top = stack.pop();
       if (top === undefined) giveUp();
+      scopes.pop();
       const q = top.qname;
       if (!s.startsWith(q, i + 1)) giveUp();
       let j = i + 1 + q.length;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (j >= n || s.charCodeAt(j) !== 0x3e) giveUp();
       i = j + 1;
-      close(top, i - shift, undefined);
+      top.end = i - shift;
       continue;
     }
     if (c === 0x21) {
@@ -218,8 +241,7 @@ function read(s: string, limits: EdxmlLimits, cut: boolean): FastTree {
         const endC = s.indexOf(']]>', from);
         if (endC < 0) giveUp();
         const flags = scanChars(s, from, endC);
-        const t = s.slice(from, endC);
-        top.text += (flags & 2) !== 0 ? t.replace(/\r\n?/g, '\n') : t;
+        top.text += (flags & 2) !== 0 ? newlinesAt(s, from, endC) : s.slice(from, endC);
         i = endC + 3;
         continue;
       }
@@ -229,10 +251,12 @@ function read(s: string, limits: EdxmlLimits, cut: boolean): FastTree {
     const start = lt;
     const ne = nameEnd(s, i, limits);
     const qname = s.slice(i, ne);
-    if (isForbiddenName(qname)) giveUp();
-    const parent = stack[stack.length - 1];
+    const colon = qname.indexOf(':');
+    if (mayBeForbidden(qname, colon)) giveUp();
+    const depth = stack.length;
+    const parent = depth === 0 ? undefined : stack[depth - 1]!;
     if (parent === undefined && root !== undefined) giveUp(); // a second root
-    let scope = parent === undefined ? initialScope : parent.scope;
+    let scope = depth === 0 ? INITIAL_SCOPE : scopes[depth - 1]!;
     let j = ne;
     let plain: string[] | null = null; // name, value pairs
     let count = 0;
@@ -273,51 +297,52 @@ function read(s: string, limits: EdxmlLimits, cut: boolean): FastTree {
       const flags = scanChars(s, j + 1, vEnd);
       j = vEnd + 1;
       if (++count > limits.maxAttributes) giveUp();
-      if (isForbiddenName(aname)) giveUp();
-      const value = flags === 0 ? raw : decodeEntities((flags & 6) !== 0 ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, 'attribute');
+      if (mayBeForbidden(aname, aname.indexOf(':'))) giveUp();
+      const value = (flags & 7) === 0 ? raw : decodeEntities((flags & 6) !== 0 ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw, 'attribute');
       if (aname === 'xmlns' || aname.startsWith('xmlns:')) {
         const prefix = aname === 'xmlns' ? '' : aname.slice(6);
         if (prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NAMESPACE) || value === XMLNS_NAMESPACE) giveUp();
         if (prefix !== '' && value === '') giveUp();
-        if (scope === initialScope || scope === parent?.scope) scope = new Map(scope);
-        scope.set(prefix, value);
-        (plain ??= []).push(aname, '\u0000xmlns');
+        scope = { prefix, uri: value, next: scope };
+        (plain ??= []).push(aname, XMLNS_MARK);
       } else {
         (plain ??= []).push(aname, value);
       }
     }
     if (++elements > limits.maxElements) giveUp();
-    if (stack.length + 1 > limits.maxDepth) giveUp();
-    const el = resolveName(scope, qname, true);
+    if (depth + 1 > limits.maxDepth) giveUp();
+    const local = colon < 0 ? qname : qname.slice(colon + 1);
+    const ns = namespaceOf(scope, colon < 0 ? '' : qname.slice(0, colon), true);
     const attributes: XmlAttribute[] = [];
     if (plain !== null) {
       for (let k = 0; k < plain.length; k += 2) {
         const name = plain[k]!;
         const value = plain[k + 1]!;
-        if (value === '\u0000xmlns') {
-          for (let m = 0; m < k; m += 2) if (plain[m] === name) giveUp();
-          continue;
-        }
         for (let m = 0; m < k; m += 2) if (plain[m] === name) giveUp();
-        const a = resolveName(scope, name, false);
+        if (value === XMLNS_MARK) continue;
+        const ac = name.indexOf(':');
+        const a = { ns: ac < 0 ? null : namespaceOf(scope, name.slice(0, ac), false), local: ac < 0 ? name : name.slice(ac + 1), qname: name, value };
         for (const b of attributes) if (b.ns === a.ns && b.local === a.local) giveUp();
-        attributes.push({ ns: a.ns, local: a.local, qname: name, value });
+        attributes.push(a);
       }
     }
-    const frame: Frame = { qname, ns: el.ns, local: el.local, attributes, children: [], text: '', start: start - shift, scope };
-    const colon = qname.indexOf(':');
-    const isPayload = (colon < 0 ? qname : qname.slice(colon + 1)) === PAYLOAD_LOCAL;
-    if (!isPayload) {
-      if (selfClosing) close(frame, j - shift, undefined);
-      else stack.push(frame);
+    const el: Node = { ns, local, qname, attributes, children: [], text: '', payloadIndex: undefined, start: start - shift, end: -1 };
+    if (parent === undefined) root = el;
+    else parent.children.push(el);
+    if (local !== PAYLOAD_LOCAL) {
+      if (selfClosing) el.end = j - shift;
+      else {
+        stack.push(el);
+        scopes.push(scope);
+      }
       i = j;
       continue;
     }
-    const index = payloadCount++;
+    el.payloadIndex = payloadCount++;
     if (payloadCount > limits.maxAttachments) giveUp();
     if (selfClosing) {
       if (cut) payloads.push({ qname, ranges: [], encodedLength: 0 });
-      close(frame, j - shift, index);
+      el.end = j - shift;
       i = j;
       continue;
     }
@@ -336,7 +361,7 @@ function read(s: string, limits: EdxmlLimits, cut: boolean): FastTree {
       payloads.push(span);
     } else if (contentEnd !== j) giveUp();
     i = contentEnd + 3 + qname.length;
-    close(frame, i - shift, index);
+    el.end = i - shift;
   }
   if (root === undefined || stack.length > 0) giveUp();
   let envelopeText = s;
