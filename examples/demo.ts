@@ -1,6 +1,6 @@
 /**
- * The vn-egov demo (`npm run demo`): the main job of the library, told as one story. It grows as modules
- * land; today: the calendar that every deadline depends on, and the number of the result document.
+ * The vn-egov demo (`npm run demo`): the main job of the library, told as one story — deadline, numbering,
+ * signing, edXML exchange and verification, status answer, the dossier state machine, statistics and scoring.
  *
  * Story: a citizen hands in a dossier at the one-stop desk (bộ phận một cửa) on Friday 13 February 2026 at
  * 16:00, the last working day before Tết Bính Ngọ. The procedure takes 15 working days.
@@ -20,8 +20,8 @@ import {
   type DossierEvent,
 } from 'vn-egov/procedures';
 import { criteriaSets, qd766InputsFromStatistics, rank, score, type UnitInputs } from 'vn-egov/scoring';
-import { verifyCms } from 'vn-egov/signature';
-import { createTestPki, signCms } from 'vn-egov/testing';
+import { signEdxml, signPdf, verifyDocument } from 'vn-egov/signature';
+import { createTestPki } from 'vn-egov/testing';
 import {
   appendTrace,
   buildEdxml,
@@ -45,6 +45,27 @@ import {
 const line = (s = ''): void => console.log(s);
 const WEEKDAYS = ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'];
 const weekdayOf = (d: string): string => WEEKDAYS[new Date(`${d}T00:00:00Z`).getUTCDay()]!;
+/** A small but real one-page PDF (classic xref table) standing in for the decision. */
+function minimalPdf(text: string): Uint8Array {
+  const content = `BT /F1 14 Tf 72 760 Td (${text}) Tj ET`;
+  const objects = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>',
+    `<</Length ${content.length}>>\nstream\n${content}\nendstream`,
+    '<</Type/Font/Subtype/Type1/BaseFont/Times-Roman>>',
+  ];
+  let out = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<</Size ${objects.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
 const lunarText = (d: string): string => {
   const l = solarToLunar(d);
   return `${l.day}/${l.month}${l.leap ? ' nhuận' : ''} năm ${canChi(l.year)}`;
@@ -88,13 +109,9 @@ const number = parseDocumentNumber(issued.entry.text);
 line(`   Số: ${issued.entry.text}  (${number.documentType?.name}, series "${issued.entry.series}", ${register.entries.length} numbers issued in ${issued.entry.year})`);
 line(`   Thư Lâm, ${formatVietnameseDate(deadline.dueDay)}: "${issued.entry.reference}"`);
 
-line('6. The chairman signs the decision (test PKI, NEAC-like hierarchy), and it travels to the provincial');
-line('   Department of Construction as an edXML package (QCVN 102:2016) with the PDF and its detached CMS signature:');
-// A small but real PDF stands in for the decision.
-const pdf = new TextEncoder().encode(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
+line('6. The chairman signs the decision inside the PDF (PAdES, test PKI, NEAC-like hierarchy); the commune signs the');
+line('   edXML envelope (XMLDSig, organisation certificate) and sends it to the provincial Department of Construction:');
+const pdf = minimalPdf('QUYET DINH cap giay phep xay dung');
 const commune = '000.00.33.H40';
 const department = '000.00.21.H40';
 const [codeNumber, codeNotation] = issued.entry.text.split('/') as [string, string];
@@ -116,34 +133,39 @@ const draft: EdxmlDocument = {
 };
 const signedAt = new Date(`${deadline.dueDay}T10:20:00+07:00`);
 const pki = await createTestPki({ seed: 'demo', now: signedAt });
-const p7s = await signCms({ signer: pki.neac.person, content: pdf, chain: [pki.neac.ca], signingTime: signedAt });
-const xml = buildEdxml(appendTrace(draft, commune, `${deadline.dueDay}T10:30:00+07:00`), [
-  { contentId: `cid:${codeNumber}`, attachmentName: `${codeNumber}-QD-UBND.pdf`, contentType: 'application/pdf', data: pdf },
-  { contentId: `cid:${codeNumber}-sig`, attachmentName: `${codeNumber}-QD-UBND.pdf.p7s`, contentType: 'application/pkcs7-signature', data: p7s },
+const signedPdf = await signPdf(pdf, {
+  key: pki.neac.person.keys.privateKey, certificate: pki.neac.person.der, chain: [pki.neac.ca.der],
+  reason: 'Ký ban hành', location: 'Thư Lâm', signingTime: signedAt,
+});
+const attachmentName = `${codeNumber}-QD-UBND_Signed.pdf`;
+const unsignedXml = buildEdxml(appendTrace(draft, commune, `${deadline.dueDay}T10:30:00+07:00`), [
+  { contentId: `cid:${codeNumber}`, attachmentName, contentType: 'application/pdf', data: signedPdf },
 ]);
+const xml = await signEdxml(unsignedXml, { key: pki.neac.organization.keys.privateKey, certificate: pki.neac.organization.der, chain: [pki.neac.ca.der] });
 const received = parseEdxml(xml, { strict: true, expect: 'document' });
 if (received.kind !== 'document') throw new Error('expected a document package');
 const problems = validateEdxml(received, { required: 'value', organizationCodes: 'strict' });
 const attachment = await received.attachments[0]!.inspect();
 line(`   ${xml.length} characters; DocumentId ${received.message.documentId}; validation issues: ${problems.length}`);
 for (const p of problems) line(`   - ${p.severity} ${p.code}: ${p.message}`);
-line(`   attachment ${attachment.size} bytes, sniffed ${attachment.contentType.sniffed.kind}, sha256 ${attachment.sha256.slice(0, 16)}…`);
-// The department verifies the signature over the received PDF (trusting only the test roots).
-const receivedPdf = await received.attachments[0]!.bytes();
-const receivedSig = await received.attachments[1]!.bytes();
-const verification = await verifyCms(receivedSig, {
-  content: receivedPdf,
-  trustStore: pki.trustStore(),
-  at: signedAt,
-  crls: (await pki.crls()).map((c) => c.der),
-});
-const signer = verification.signers[0];
-line(`   signature: ${verification.indication} — ${verification.message.vi}`);
-line(`   signer: ${signer?.signer?.commonName ?? '?'}, CCCD ${signer?.signer?.vn.cccd ?? '—'}, signed at ${signer?.signingTime ? `${toVietnamTime(signer.signingTime).day} ${toVietnamTime(signer.signingTime).time} (giờ Việt Nam)` : '?'}`);
-const forged = receivedPdf.slice();
-forged[20] = (forged[20] ?? 0) ^ 1;
-const forgedReport = await verifyCms(receivedSig, { content: forged, trustStore: pki.trustStore(), at: signedAt, crls: (await pki.crls()).map((c) => c.der) });
-line(`   the same signature over a PDF changed by one bit: ${forgedReport.indication} / ${forgedReport.subIndication}`);
+line(`   attachment ${attachmentName}: ${attachment.size} bytes, sniffed ${attachment.contentType.sniffed.kind}, sha256 ${attachment.sha256.slice(0, 16)}…`);
+// The department verifies everything in one call, trusting only the test roots.
+const verifyOptions = { trustStore: pki.trustStore(), at: signedAt, crls: (await pki.crls()).map((c) => c.der) };
+const verification = await verifyDocument({ edxml: xml }, verifyOptions);
+line(`   verifyDocument: ${verification.indication} — ${verification.message.vi}`);
+for (const s of verification.signatures) {
+  const when = s.signingTime ? `, signed at ${toVietnamTime(s.signingTime).day} ${toVietnamTime(s.signingTime).time} (giờ Việt Nam)` : '';
+  const id = s.signer?.vn.cccd ? `CCCD ${s.signer.vn.cccd}` : s.signer?.vn.mst ? `MST ${s.signer.vn.mst}` : '—';
+  line(`   - ${s.source.padEnd(20)} ${s.indication.padEnd(13)} ${s.signer?.commonName ?? '?'} (${id})${when}`);
+}
+const forgedPdf = signedPdf.slice();
+forgedPdf[20] = (forgedPdf[20] ?? 0) ^ 1;
+const forgedXml = await signEdxml(
+  buildEdxml(appendTrace(draft, commune, `${deadline.dueDay}T10:30:00+07:00`), [{ contentId: `cid:${codeNumber}`, attachmentName, contentType: 'application/pdf', data: forgedPdf }]),
+  { key: pki.neac.organization.keys.privateKey, certificate: pki.neac.organization.der, chain: [pki.neac.ca.der] },
+);
+const forgedReport = await verifyDocument({ edxml: forgedXml }, verifyOptions);
+line(`   the same package with the PDF changed by one bit (envelope re-signed): ${forgedReport.indication} / ${forgedReport.subIndication}`);
 const status = replyStatus(received.message, '03', { department: 'Văn thư', staff: 'Trần Thị Bình' }, 'Đã tiếp nhận, vào sổ văn bản đến', `${deadline.dueDay}T11:00:00+07:00`);
 const answer = parseEdxml(buildStatus(status), { strict: true, expect: 'status' });
 line(`   the department answers with status ${answer.kind === 'status' ? answer.message.statusCode : '?'} (Đã tiếp nhận) at ${answer.kind === 'status' ? answer.message.timestamp : '?'}`);
@@ -200,4 +222,3 @@ const late = calendar.deadline('2026-12-28 09:00', 10);
 line(`   ${late.receivedAt} + 10 working days → ${late.dueDay}, provisional: ${late.provisional}`);
 for (const d of late.provisionalDaysOff) line(`   provisional day off: ${d.date} ${d.name} (${d.source})`);
 line();
-line('Not yet in this story: PAdES signatures inside the PDF and XML signatures on the envelope (signature part 2).');
