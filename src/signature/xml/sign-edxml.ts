@@ -6,7 +6,7 @@
 import { isVnEgovError } from '../../errors/index.js';
 import { toBase64 } from '../bytes.js';
 import { loadCertificate, type CertificateInput } from '../certificate.js';
-import { C14N_ALGORITHMS, canonicalizeNodes, canonicalizationMode } from './canonicalize.js';
+import { C14N_ALGORITHMS, canonicalBytes, canonicalizationMode } from './canonicalize.js';
 import { xmlSignatureError } from './errors.js';
 import { pssSaltLength, XMLDSIG_ALGORITHMS, XMLDSIG_NS } from './xml-algorithms.js';
 import { decodeXmlInput, parseXmlDocument, type XDocument, type XElement } from './xml-document.js';
@@ -136,12 +136,12 @@ export async function signEdxml(xml: string | Uint8Array | ArrayBuffer, options:
   try {
     // 1. the reference digest (the Signature itself is excluded by the enveloped transform)
     const doc1 = parseXmlDocument(insert(doc0, slot0, build('', '')));
-    const refBytes = new TextEncoder().encode(canonicalizeNodes(doc1, mode, { exclude: locate(doc1), dropComments: true }));
+    const refBytes = canonicalBytes(doc1, mode, { exclude: locate(doc1), dropComments: true });
     const digestValue = toBase64(new Uint8Array(await subtle.digest(hash, refBytes)));
     // 2. the signature over the canonical SignedInfo, in its final context
     const doc2 = parseXmlDocument(insert(doc0, slot0, build(digestValue, '')));
     const si = locate(doc2).children.find((c): c is XElement => c.kind === 'element' && c.local === 'SignedInfo')!;
-    const siBytes = new TextEncoder().encode(canonicalizeNodes(doc2, mode, { apex: si }));
+    const siBytes = canonicalBytes(doc2, mode, { apex: si });
     const value = new Uint8Array(await subtle.sign(signParams, key, siBytes));
     return insert(doc0, slot0, build(digestValue, toBase64(value)));
   } catch (e) {

@@ -15,7 +15,7 @@ import type { CertificateValidationReport, LocalizedMessage, MainIndication, Sub
 import { verifySignature, type ValidationCache } from '../signature-verification.js';
 import type { TrustStore } from '../trust-store.js';
 import { cryptoProblems, vietnameseEgovPolicy, type ValidationPolicy } from '../validation-policy.js';
-import { canonicalizationMode, canonicalizeNodes, type CanonicalizationMode } from './canonicalize.js';
+import { canonicalizationMode, canonicalBytes, type CanonicalizationMode } from './canonicalize.js';
 import { xmlSignatureError, type XmlSignatureFindingCode } from './errors.js';
 import { readSignatureParts, StructureProblem, strictBase64, type SignatureParts } from './signature-element.js';
 import {
@@ -387,7 +387,7 @@ export async function verifyXmlSignature(xml: string | Uint8Array | ArrayBuffer,
   // 4. digest over the canonical document without the Signature and without comments
   const expectedText = strictBase64(p.reference.digestValue);
   if (!expectedText) return formatFailure('XML_SIGNATURE_BASE64', 'DigestValue không phải base64 hợp lệ', 'DigestValue is not valid base64', 'XML_DIGEST');
-  const signedXml = new TextEncoder().encode(canonicalizeNodes(doc, refMode, { ...(apex ? { apex } : {}), exclude: sig, dropComments: true }));
+  const signedXml = canonicalBytes(doc, refMode, { ...(apex ? { apex } : {}), exclude: sig, dropComments: true });
   const actual = await digest(digestHash, signedXml);
   const expected = fromBase64(expectedText);
   if (!bytesEqual(actual, expected)) {
@@ -504,7 +504,7 @@ export async function verifyXmlSignature(xml: string | Uint8Array | ArrayBuffer,
   let repairedUsed = false;
   for (const c of candidates) {
     const owner = c.repaired ? rootDocument(c.signedInfo) : doc;
-    const bytes = new TextEncoder().encode(canonicalizeNodes(owner, c14n, { apex: c.signedInfo }));
+    const bytes = canonicalBytes(owner, c14n, { apex: c.signedInfo });
     outcome = await verifySignature(signer.spki, asn1Algorithm(sigAlg), bytes, sv, options.cache);
     if (outcome.ok) {
       repairedUsed = c.repaired;
@@ -521,7 +521,7 @@ export async function verifyXmlSignature(xml: string | Uint8Array | ArrayBuffer,
   return finish({ signer: summary, certificateReport, ...(digestOk ? { signedXml } : {}) });
 }
 
-/** The document owning an element of a re-parsed document (only the root is needed by canonicalizeNodes here). */
+/** The document owning an element of a re-parsed document (only the root is needed by canonicalBytes here). */
 function rootDocument(el: XElement): XDocument {
   let root = el;
   while (root.parent) root = root.parent;
