@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VnEgovError } from '../../src/errors/index.js';
+import * as specs from '../../src/edxml/element-specs.js';
+import type { StructSpec } from '../../src/edxml/element-specs.js';
 import { buildEdxml, buildStatus, parseEdxml } from '../../src/edxml/index.js';
 import { interpretEnvelope } from '../../src/edxml/parse-edxml.js';
 import { readEnvelope, toSource } from '../../src/edxml/read-envelope.js';
@@ -157,5 +159,19 @@ describe('fast path = reference path', () => {
       }
     }
     expect(refused).toBeGreaterThan(6);
+  });
+
+  it('FieldReader builds plain objects keyed by spec keys: none of them is an Object.prototype member', () => {
+    const keys = new Set<string>();
+    const walk = (spec: StructSpec): void => {
+      for (const f of spec.fields) {
+        keys.add(f.key);
+        const k = f.kind;
+        if (typeof k !== 'string') walk(k.type === 'struct' ? k : { type: 'struct', fields: typeof k.kind === 'string' ? [] : k.kind.fields });
+      }
+    };
+    for (const v of Object.values(specs)) if (typeof v === 'object' && v !== null && (v as StructSpec).type === 'struct') walk(v as StructSpec);
+    expect(keys.size).toBeGreaterThan(50);
+    for (const k of keys) expect(k in Object.prototype, k).toBe(false);
   });
 });
