@@ -6,7 +6,15 @@
 import { pdfError } from './errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './objects.js';
 
-/** Limits of the reader (defaults in {@link DEFAULT_PDF_LIMITS}). */
+/**
+ * Limits of the PDF reader (giới hạn của bộ đọc PDF); input beyond them throws `PDF_LIMIT_EXCEEDED` instead of
+ * using unbounded time or memory. Defaults in {@link DEFAULT_PDF_LIMITS}.
+ * @example
+ * ```ts
+ * const limits: Partial<PdfLimits> = { maxStreamSize: 16 * 1024 * 1024, maxRevisions: 64 };
+ * await verifyPdf(bytes, { trustStore, limits });
+ * ```
+ */
 export interface PdfLimits {
   maxDepth: number;
   maxObjects: number;
@@ -17,7 +25,14 @@ export interface PdfLimits {
   maxItems: number;
 }
 
-/** Default limits: depth 64, 2 M objects, 512 revisions, 64 MB decoded streams, 1 M items per container. */
+/**
+ * Default reader limits: nesting depth 64, 2 M objects, 512 revisions, 64 MB per decoded stream, 1 M items per array
+ * or dictionary.
+ * @example
+ * ```ts
+ * await verifyPdf(bytes, { trustStore, limits: { maxStreamSize: DEFAULT_PDF_LIMITS.maxStreamSize / 4 } });
+ * ```
+ */
 export const DEFAULT_PDF_LIMITS: PdfLimits = { maxDepth: 64, maxObjects: 2_000_000, maxRevisions: 512, maxStreamSize: 64 * 1024 * 1024, maxItems: 1_000_000 };
 
 const WS = new Uint8Array(256);

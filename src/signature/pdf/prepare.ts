@@ -12,7 +12,8 @@ import { PdfRaw, buildIncrementalUpdate, latin1, pdfDate, textString, type Updat
 
 /** What to put in the signature dictionary. */
 export interface PrepareOptions {
-  subFilter: 'ETSI.CAdES.detached' | 'adbe.pkcs7.detached';
+  /** `ETSI.RFC3161` makes a document time-stamp (`/Type /DocTimeStamp`); `adbe.pkcs7.sha1` is for legacy tests. */
+  subFilter: 'ETSI.CAdES.detached' | 'adbe.pkcs7.detached' | 'ETSI.RFC3161' | 'adbe.pkcs7.sha1';
   /** Reserved bytes for the DER CMS (the hex placeholder is twice as long). */
   placeholderSize: number;
   signingTime: Date;
@@ -114,10 +115,12 @@ export function preparePdf(bytes: Uint8Array, o: PrepareOptions): PreparedPdf {
 
   // signature dictionary
   const hexLen = o.placeholderSize * 2;
+  const isTs = o.subFilter === 'ETSI.RFC3161';
   const sig = new Map<string, PdfValue | PdfRaw>([
-    ['Type', new PdfName('Sig')], ['Filter', new PdfName('Adobe.PPKLite')], ['SubFilter', new PdfName(o.subFilter)],
-    ['ByteRange', new PdfRaw(BR_PLACEHOLDER)], ['Contents', new PdfRaw(`<${'0'.repeat(hexLen)}>`)], ['M', pdfDate(o.signingTime)],
+    ['Type', new PdfName(isTs ? 'DocTimeStamp' : 'Sig')], ['Filter', new PdfName('Adobe.PPKLite')], ['SubFilter', new PdfName(o.subFilter)],
+    ['ByteRange', new PdfRaw(BR_PLACEHOLDER)], ['Contents', new PdfRaw(`<${'0'.repeat(hexLen)}>`)],
   ]);
+  if (!isTs) sig.set('M', pdfDate(o.signingTime));
   if (o.name) sig.set('Name', textString(o.name));
   if (o.reason) sig.set('Reason', textString(o.reason));
   if (o.location) sig.set('Location', textString(o.location));
