@@ -209,8 +209,8 @@ class Report {
   }
 }
 
-async function digest(hash: string, data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().digest(hash, data.slice()));
+async function digest(hash: string, data: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  return new Uint8Array(await subtle().digest(hash, data));
 }
 
 /** Inserts a default xmldsig namespace on an unprefixed legacy Signature and re-parses (legacy namespace repair). */
