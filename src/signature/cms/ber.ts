@@ -60,3 +60,60 @@ export function berFramingProblem(bytes: Uint8Array): string | undefined {
   if (typeof r === 'string') return r;
   return r === bytes.length ? undefined : 'trailing bytes';
 }
+
+/**
+ * DER framing check (X.690 §10), the same rules as `decodeDer` in `../asn1.ts` without building an asn1js tree: one
+ * element filling the input, shortest definite lengths, low tag numbers in one byte, minimal INTEGERs, primitive
+ * encodings of primitive types. Returns a reason, or undefined when the framing is DER. Iterative.
+ */
+export function derFramingProblem(bytes: Uint8Array): string | undefined {
+  const stack: [number, number][] = [[0, bytes.length]];
+  let nodes = 0;
+  while (stack.length) {
+    const [start, end] = stack.pop()!;
+    let i = start;
+    let first = true;
+    while (i < end) {
+      if (++nodes > 200_000) return 'too many elements';
+      const tag = bytes[i++]!;
+      let tagNumber = tag & 0x1f;
+      if (tagNumber === 0x1f) {
+        tagNumber = 0;
+        let b: number;
+        let k = 0;
+        do {
+          if (i >= end) return 'truncated tag';
+          b = bytes[i++]!;
+          if (k === 0 && b === 0x80) return 'non-minimal tag';
+          tagNumber = tagNumber * 128 + (b & 0x7f);
+          if (++k > 4) return 'tag too large';
+        } while (b & 0x80);
+        if (tagNumber < 31) return 'non-minimal tag';
+      }
+      if (i >= end) return 'truncated length';
+      let len = bytes[i++]!;
+      if (len === 0x80) return 'indefinite length';
+      if (len > 0x80) {
+        const n = len & 0x7f;
+        if (n > 4) return 'length too large';
+        if (i + n > end) return 'truncated length';
+        if (bytes[i] === 0) return 'non-minimal length';
+        len = 0;
+        for (let k = 0; k < n; k++) len = len * 256 + bytes[i++]!;
+        if (len < 0x80) return 'non-minimal length';
+      }
+      if (i + len > end) return 'truncated value';
+      const constructed = (tag & 0x20) !== 0;
+      if (constructed && (tag & 0xc0) === 0 && tagNumber !== 16 && tagNumber !== 17) return 'constructed encoding of a primitive type';
+      if (constructed) stack.push([i, i + len]);
+      else if (tag === 0x02) {
+        if (len === 0) return 'empty INTEGER';
+        if (len > 1 && ((bytes[i] === 0 && !(bytes[i + 1]! & 0x80)) || (bytes[i] === 0xff && bytes[i + 1]! & 0x80))) return 'non-minimal INTEGER';
+      }
+      i += len;
+      if (start === 0 && end === bytes.length && first && i !== end && stack.length <= 1) return 'trailing bytes';
+      first = false;
+    }
+  }
+  return undefined;
+}

@@ -117,10 +117,91 @@ function readSignerInfo(node: Node, index: number): RawSignerInfo {
   };
 }
 
+/** A definite-length element: tag byte, content start and end. */
+interface Tlv {
+  tag: number;
+  start: number;
+  contentStart: number;
+  end: number;
+}
+
+/** Reads the definite-length, single-byte-tag element at `i` (undefined for other forms). */
+function tlvAt(b: Uint8Array, i: number, limit: number): Tlv | undefined {
+  if (i + 2 > limit) return undefined;
+  const tag = b[i]!;
+  if ((tag & 0x1f) === 0x1f) return undefined;
+  let len = b[i + 1]!;
+  let p = i + 2;
+  if (len === 0x80) return undefined;
+  if (len > 0x80) {
+    const n = len & 0x7f;
+    if (n > 4 || p + n > limit) return undefined;
+    len = 0;
+    for (let k = 0; k < n; k++) len = len * 256 + b[p++]!;
+  }
+  return p + len <= limit ? { tag, start: i, contentStart: p, end: p + len } : undefined;
+}
+
+function tlvChildren(b: Uint8Array, t: Tlv): Tlv[] | undefined {
+  const out: Tlv[] = [];
+  for (let i = t.contentStart; i < t.end;) {
+    const c = tlvAt(b, i, t.end);
+    if (!c) return undefined;
+    out.push(c);
+    i = c.end;
+  }
+  return out;
+}
+
+/** DER length octets. */
+function lengthBytes(n: number): number[] {
+  if (n < 0x80) return [n];
+  const out: number[] = [];
+  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v % 256);
+  return [0x80 | out.length, ...out];
+}
+
+function wrap(tag: number, parts: Uint8Array[]): Uint8Array {
+  const body = concat(parts);
+  return concat([new Uint8Array([tag, ...lengthBytes(body.length)]), body]);
+}
+
+/**
+ * Fast path for definite-length input: the embedded certificates are cut out by offsets and loaded through the
+ * certificate cache (no asn1js tree for them, which is most of a signature's bytes); the rest is decoded as usual.
+ * Undefined when the input does not have the expected shape (the full decoder then reports the problem).
+ */
+function splitCertificates(der: Uint8Array): { reduced: Uint8Array; certificates: Uint8Array[] } | undefined {
+  const root = tlvAt(der, 0, der.length);
+  if (!root || root.tag !== 0x30 || root.end !== der.length) return undefined;
+  const ci = tlvChildren(der, root);
+  if (!ci || ci.length !== 2 || ci[0]!.tag !== 0x06 || ci[1]!.tag !== 0xa0) return undefined;
+  const wrapped = tlvChildren(der, ci[1]!);
+  if (!wrapped || wrapped.length !== 1 || wrapped[0]!.tag !== 0x30) return undefined;
+  const fields = tlvChildren(der, wrapped[0]!);
+  if (!fields || fields.length < 4) return undefined;
+  const certField = fields[3]!;
+  if (certField.tag !== 0xa0) return undefined;
+  const certs = tlvChildren(der, certField);
+  if (!certs || certs.some((c) => c.tag !== 0x30)) return undefined;
+  const kept = fields.filter((f) => f !== certField).map((f) => der.subarray(f.start, f.end));
+  const reduced = wrap(0x30, [der.subarray(ci[0]!.start, ci[0]!.end), wrap(0xa0, [wrap(0x30, kept)])]);
+  return { reduced, certificates: certs.map((c) => der.subarray(c.start, c.end)) };
+}
+
 /** Parses one ContentInfo(SignedData). Throws Asn1Error (structure) or `not-signed-data` / `no-signer` Errors. */
 export function parseSignedData(der: Uint8Array, cache?: CertificateCache): RawSignedData {
   const problem = berFramingProblem(der);
   if (problem) throw new Asn1Error(`ContentInfo: not BER (${problem})`);
+  const split = splitCertificates(der);
+  if (split) {
+    const sd = parseSignedDataTree(split.reduced, cache);
+    return { ...sd, certificates: split.certificates.map((c) => loadCertificate(c, cache)) };
+  }
+  return parseSignedDataTree(der, cache);
+}
+
+function parseSignedDataTree(der: Uint8Array, cache?: CertificateCache): RawSignedData {
   const root = decodeBer(der, 'ContentInfo');
   const ci = sequence(root, 'ContentInfo');
   if (ci.length < 1 || ci.length > 2) throw new Asn1Error('ContentInfo: bad field count');

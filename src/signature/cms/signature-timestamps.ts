@@ -9,7 +9,7 @@ import type { HashName } from '../algorithms.js';
 import { isVnEgovError } from '../../errors/index.js';
 import { validateCertificatePath } from '../certificate-validation.js';
 import { summaryMessage, type CertificateValidationReport, type SubIndication } from '../report.js';
-import { cryptoProblems } from '../validation-policy.js';
+import { cryptoProblems, vietnameseEgovPolicy } from '../validation-policy.js';
 import { verifyTimestampToken, type TimestampVerificationReport } from '../timestamp/verify-timestamp.js';
 import type { RawSignerInfo } from './parse.js';
 import { check, conclude, findSigner, pathCheck, summary, type VerifyContext } from './signer.js';
@@ -110,7 +110,7 @@ export async function applySignatureTimestamps(ctx: VerifyContext, si: RawSigner
       const atPoe = await validateCertificatePath({
         certificate: cert.der,
         intermediates: ctx.sd.certificates.filter((c) => c !== cert).map((c) => c.der),
-        trustStore: ctx.options.trustStore, at: new Date(poe), policy: ctx.policy,
+        trustStore: ctx.options.trustStore, at: new Date(poe), ...(ctx.policy !== vietnameseEgovPolicy ? { policy: ctx.policy } : {}),
         ...(ctx.options.crls ? { crls: ctx.options.crls } : {}),
         ...(ctx.options.ocspResponses ? { ocspResponses: ctx.options.ocspResponses } : {}),
         ...(ctx.options.cache ? { cache: ctx.options.cache } : {}),
