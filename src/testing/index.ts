@@ -34,3 +34,4 @@ export { createTimestampToken, type TimestampOptions, type TimestampResult } fro
 export { signCms, type SignCmsOptions } from './sign-cms.js';
 export { createEdxmlPackage, type EdxmlPackageFixtureOptions, type EdxmlPackageFixture } from './fixtures/edxml-packages.js';
 export { createStatusMessage, type StatusMessageFixtureOptions, type StatusMessageFixture } from './fixtures/status-messages.js';
+export { createScoringInputs, type ScoringInputsOptions, type ScoringInputsFixture, type ScoringInputsSet } from './fixtures/scoring-inputs.js';
