@@ -8,6 +8,12 @@ import type { HolidayId } from './holidays/holiday-ids.js';
  * - `compensatory`: a compensating day (nghỉ bù) for a holiday on the weekly rest day;
  * - `bridge`: a weekday made a day off by a swap (nghỉ hoán đổi / nghỉ cầu), paid back on a working Saturday;
  * - `extra`: a day off added by the caller (a province's or agency's own decision).
+ *
+ * @example
+ * ```ts
+ * daysOff(2026).filter((d) => d.kind === 'tet').map((d) => d.date); // ['2026-02-16', …, '2026-02-20']
+ * daysOff(2026).filter((d) => d.kind === 'bridge').map((d) => d.date); // ['2026-01-02', '2026-08-31']
+ * ```
  */
 export type DayOffKind = 'holiday' | 'tet' | 'compensatory' | 'bridge' | 'extra';
 
@@ -16,6 +22,11 @@ export type DayOffKind = 'holiday' | 'tet' | 'compensatory' | 'bridge' | 'extra'
  * `high` / `medium`: an official schedule (notice) read in reliable / secondary sources;
  * `projected`: a schedule line written before the notice; `statutory`: the statutory rules only (no notice);
  * `caller`: the calendar's own `extraDaysOff`.
+ *
+ * @example
+ * ```ts
+ * daysOff(2027).filter((d) => d.confidence === 'projected').length; // 4: the 2027 notice was not out yet
+ * ```
  */
 export type DayOffConfidence = 'high' | 'medium' | 'projected' | 'statutory' | 'caller';
 

@@ -4,12 +4,23 @@ import type { CalendarErrorCode } from './errors.js';
 /**
  * A Vietnamese calendar day (ngày dương lịch) as an ISO string `YYYY-MM-DD`.
  * Days are civil days at UTC+7 (giờ Việt Nam), never instants.
+ *
+ * @example
+ * ```ts
+ * const tet: CivilDay = '2026-02-17'; // mùng 1 Tết Bính Ngọ
+ * ```
  */
 export type CivilDay = string;
 
 /**
  * What calendar functions accept as a day: a `YYYY-MM-DD` string, or a `Date`, read as the Vietnamese
  * (UTC+7) calendar day of that instant whatever the host time zone.
+ *
+ * @example
+ * ```ts
+ * isWorkingDay(new Date('2026-02-13T20:00:00Z')); // false: already Saturday 14/02 in Vietnam
+ * isWorkingDay('2026-02-13');                     // true
+ * ```
  */
 export type DayInput = string | Date;
 

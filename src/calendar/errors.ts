@@ -8,6 +8,13 @@
  * - `INVALID_OPTIONS`: options that fail their schema (bad cut-off time, bad week, bad extra days).
  * - `INVALID_SCHEDULE`: a day-off schedule (data) that fails its schema or contradicts itself.
  * - `INVALID_TIME`: a time of day or instant that cannot be read.
+ *
+ * @example
+ * ```ts
+ * import { isVnEgovError } from 'vn-egov';
+ * try { addWorkingDays('2026-02-30', 1); }
+ * catch (e) { if (isVnEgovError<CalendarErrorCode>(e, 'INVALID_DATE')) console.log(e.message); }
+ * ```
  */
 export type CalendarErrorCode =
   | 'INVALID_DATE'

@@ -1,6 +1,13 @@
 import { partsFromDayNumber, toDayNumber, type DayInput } from './day.js';
 
-/** Options of {@link formatVietnameseDate}. */
+/**
+ * Options of {@link formatVietnameseDate}.
+ *
+ * @example
+ * ```ts
+ * formatVietnameseDate('2026-01-05', { place: 'Hà Nội' }); // 'Hà Nội, ngày 05 tháng 01 năm 2026'
+ * ```
+ */
 export interface FormatVietnameseDateOptions {
   /** Place name (địa danh) written before the date, e.g. `"Hà Nội"`. */
   place?: string;

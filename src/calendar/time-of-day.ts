@@ -1,7 +1,15 @@
 import { fail, dayNumberFromParts, daysInMonth, describe, MS_PER_DAY, VN_OFFSET_MS } from './day.js';
 import type { CivilDay } from './day.js';
 
-/** A time of day `HH:mm` (giờ:phút), 24-hour clock, Vietnam time. */
+/**
+ * A time of day `HH:mm` (giờ:phút), 24-hour clock, Vietnam time.
+ *
+ * @example
+ * ```ts
+ * const cutoff: TimeOfDay = '16:00';
+ * createWorkCalendar({ cutoff });
+ * ```
+ */
 export type TimeOfDay = string;
 
 /** A time of day regex `HH:mm` (00:00–23:59). @internal */
@@ -20,10 +28,25 @@ const INSTANT_RE =
 /**
  * An instant (thời điểm): a `Date`, epoch milliseconds, or an ISO-like string. A string without an offset
  * (`"2026-02-13 16:00"`) is read as Vietnam time (UTC+7); `Z` or `+07:00` style offsets are honoured.
+ *
+ * @example
+ * ```ts
+ * toVietnamTime('2026-02-13 16:00').time;      // '16:00' (no offset: Vietnam time)
+ * toVietnamTime('2026-02-13T09:00:00Z').time; // '16:00'
+ * ```
  */
 export type InstantInput = Date | number | string;
 
-/** The Vietnam-time reading of an instant. */
+/**
+ * The Vietnam-time reading of an instant.
+ *
+ * @example
+ * ```ts
+ * const t: VietnamTime = toVietnamTime('2026-02-13T09:00:00Z');
+ * t.day;  // '2026-02-13'
+ * t.time; // '16:00'
+ * ```
+ */
 export interface VietnamTime {
   /** Epoch milliseconds. */
   readonly epochMs: number;

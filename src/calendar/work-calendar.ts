@@ -16,18 +16,41 @@ import { dayOffScheduleSchema, type DayOffSchedule } from './schedules/schema.js
 import { minutesOf, TIME_OF_DAY_RE, toVietnamTime, type InstantInput } from './time-of-day.js';
 import { buildYearDaysOff } from './year-days-off.js';
 
-/** First and last calendar years supported by working-day arithmetic. */
+/**
+ * First and last calendar years supported by working-day arithmetic.
+ *
+ * @example
+ * ```ts
+ * WORKING_DAY_RANGE; // { fromYear: 2014, toYear: 2199 }
+ * ```
+ */
 export const WORKING_DAY_RANGE = { fromYear: 2014, toYear: 2199 } as const;
 
 const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
 const hhmm = z.string().check(z.regex(TIME_OF_DAY_RE, 'HH:mm'));
 
-/** A day added to or removed from a calendar by the caller, with an optional name and source. */
+/**
+ * A day added to or removed from a calendar by the caller, with an optional name and source.
+ *
+ * @example
+ * ```ts
+ * extraDaySchema.parse('2026-09-01');
+ * extraDaySchema.parse({ date: '2026-09-01', name: 'Nghỉ theo quyết định của tỉnh', source: 'QĐ …/QĐ-UBND' });
+ * ```
+ */
 export const extraDaySchema = z.union([
   isoDay,
   z.object({ date: isoDay, name: z.optional(z.string().check(z.minLength(1))), source: z.optional(z.string().check(z.minLength(1))) }),
 ]);
-/** See {@link extraDaySchema}. */
+/**
+ * See {@link extraDaySchema}.
+ *
+ * @example
+ * ```ts
+ * const day: ExtraDay = { date: '2026-09-01', name: 'Nghỉ theo quyết định của tỉnh' };
+ * createWorkCalendar({ extraDaysOff: [day] });
+ * ```
+ */
 export type ExtraDay = z.infer<typeof extraDaySchema>;
 
 /**
@@ -57,10 +80,25 @@ export const workCalendarOptionsSchema = z.strictObject({
     /** Office hours; a receipt after `end` counts from the next working day. Default none (only the cut-off applies). */
     workingHours: z.optional(z.object({ start: hhmm, end: hhmm })),
 });
-/** Input type of {@link workCalendarOptionsSchema}. */
+/**
+ * Input type of {@link workCalendarOptionsSchema}.
+ *
+ * @example
+ * ```ts
+ * const options: WorkCalendarOptions = { workingWeekdays: [1, 2, 3, 4, 5, 6], cutoff: null };
+ * createWorkCalendar(options);
+ * ```
+ */
 export type WorkCalendarOptions = z.input<typeof workCalendarOptionsSchema>;
 
-/** Options of `daysOff`. */
+/**
+ * Options of `daysOff`.
+ *
+ * @example
+ * ```ts
+ * daysOff(2026, { includeRestDays: true }).length; // 15 (14 without the holidays on a weekend)
+ * ```
+ */
 export interface DaysOffOptions {
   /** Also list legal holidays that fall on the weekly rest day (flagged `onRestDay`). Default `false`. */
   includeRestDays?: boolean;
@@ -68,6 +106,13 @@ export interface DaysOffOptions {
 
 /**
  * The day from which a processing time is counted, for a dossier received at a given instant.
+ *
+ * @example
+ * ```ts
+ * const r: ReceiptDay = createWorkCalendar().receiptDay('2026-02-13 16:00');
+ * r.startDay; // '2026-02-23'
+ * r.reason;   // 'after-cutoff'
+ * ```
  */
 export interface ReceiptDay {
   /** When it was received (Vietnam time, ISO with `+07:00`). */
@@ -80,7 +125,16 @@ export interface ReceiptDay {
   readonly reason: 'same-day' | 'after-cutoff' | 'after-hours' | 'not-a-working-day';
 }
 
-/** A due date in working days, with whether the calendar behind it is provisional. */
+/**
+ * A due date in working days, with whether the calendar behind it is provisional.
+ *
+ * @example
+ * ```ts
+ * const d: Deadline = createWorkCalendar().deadline('2026-02-13 16:00', 15);
+ * d.dueDay;      // '2026-03-16'
+ * d.provisional; // false
+ * ```
+ */
 export interface Deadline extends ReceiptDay {
   /** Processing time in working days. */
   readonly workingDays: number;
@@ -97,6 +151,12 @@ export interface Deadline extends ReceiptDay {
 /**
  * A working-day calendar (lịch làm việc): working-day arithmetic over the official day-off schedules, a week,
  * extra days and a cut-off time. Plain, pure and fast (precomputed per year).
+ *
+ * @example
+ * ```ts
+ * const calendar: WorkCalendar = createWorkCalendar();
+ * calendar.isWorkingDay('2026-02-16'); // false (Tết Bính Ngọ)
+ * ```
  */
 export interface WorkCalendar {
   /** Whether the day is a working day (ngày làm việc). */

@@ -2,7 +2,14 @@ import type { CivilDay, DayInput } from './day.js';
 import type { DayOff, WorkingSaturday } from './day-off.js';
 import { createWorkCalendar, type DaysOffOptions, type WorkCalendar } from './work-calendar.js';
 
-/** Selects the calendar a top-level function uses; without it, the default civil-service calendar. */
+/**
+ * Selects the calendar a top-level function uses; without it, the default civil-service calendar.
+ *
+ * @example
+ * ```ts
+ * addWorkingDays('2026-03-06', 1, { calendar: createWorkCalendar({ extraDaysOff: ['2026-03-09'] }) }); // '2026-03-10'
+ * ```
+ */
 export interface CalendarOption {
   /** A calendar from {@link createWorkCalendar}. */
   calendar?: WorkCalendar;

@@ -8,6 +8,12 @@
  * - `labour-day`: Ngày Quốc tế lao động (1 May)
  * - `national-day`: Quốc khánh (2 September, plus an adjacent day since 2021)
  * - `culture-day`: Ngày Văn hóa Việt Nam (24 November, from 2026)
+ *
+ * @example
+ * ```ts
+ * const id: HolidayId = 'hung-kings';
+ * HOLIDAY_NAMES[id].vi; // the Vietnamese name of Giỗ Tổ Hùng Vương
+ * ```
  */
 export type HolidayId =
   | 'new-year'
@@ -18,7 +24,14 @@ export type HolidayId =
   | 'national-day'
   | 'culture-day';
 
-/** All holiday identifiers, in calendar order. */
+/**
+ * All holiday identifiers, in calendar order.
+ *
+ * @example
+ * ```ts
+ * HOLIDAY_IDS; // ['new-year', 'tet', 'hung-kings', 'victory-day', 'labour-day', 'national-day', 'culture-day']
+ * ```
+ */
 export const HOLIDAY_IDS: readonly HolidayId[] = [
   'new-year',
   'tet',
@@ -29,7 +42,14 @@ export const HOLIDAY_IDS: readonly HolidayId[] = [
   'culture-day',
 ];
 
-/** Vietnamese and English names of each holiday. */
+/**
+ * Vietnamese and English names of each holiday.
+ *
+ * @example
+ * ```ts
+ * HOLIDAY_NAMES.tet.vi; // 'Tết Âm lịch'
+ * ```
+ */
 export const HOLIDAY_NAMES: Readonly<Record<HolidayId, { vi: string; en: string }>> = {
   'new-year': { vi: 'Tết Dương lịch', en: "New Year's Day" },
   tet: { vi: 'Tết Âm lịch', en: 'Lunar New Year (Tết)' },

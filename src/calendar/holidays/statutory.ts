@@ -5,6 +5,12 @@ import type { HolidayId } from './holiday-ids.js';
 /**
  * A law that fixes the paid public holidays (ngày nghỉ lễ, Tết hưởng nguyên lương), with the years it governs.
  * Data, not code: a new law is a new entry.
+ *
+ * @example
+ * ```ts
+ * const regime: HolidayRegime = HOLIDAY_REGIMES.find((r) => r.id === 'blld-2019')!;
+ * regime.nationalDayDays; // 2
+ * ```
  */
 export interface HolidayRegime {
   /** Short identifier. */
@@ -48,14 +54,28 @@ export const HOLIDAY_REGIMES: readonly HolidayRegime[] = [
   },
 ];
 
-/** Ngày Văn hóa Việt Nam (24/11), a paid day off from 2026. */
+/**
+ * Ngày Văn hóa Việt Nam (24/11), a paid day off from 2026.
+ *
+ * @example
+ * ```ts
+ * CULTURE_DAY_RULE.fromYear; // 2026 (Nghị quyết 28/2026/QH16)
+ * ```
+ */
 export const CULTURE_DAY_RULE = {
   fromYear: 2026,
   source: 'Nghị quyết 28/2026/QH16 (hiệu lực 01/07/2026), Ngày Văn hóa Việt Nam 24/11',
   confidence: 'secondary' as const,
 };
 
-/** Source of the compensating-day rule (nghỉ bù). */
+/**
+ * Source of the compensating-day rule (nghỉ bù).
+ *
+ * @example
+ * ```ts
+ * COMPENSATION_SOURCE; // 'Bộ luật Lao động 2019 Điều 111 khoản 3 (nghỉ bù vào ngày làm việc kế tiếp)'
+ * ```
+ */
 export const COMPENSATION_SOURCE = 'Bộ luật Lao động 2019 Điều 111 khoản 3 (nghỉ bù vào ngày làm việc kế tiếp)';
 
 /** One day produced by the statutory rules for a year. @internal */

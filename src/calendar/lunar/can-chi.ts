@@ -4,9 +4,23 @@
  */
 import { describe, fail, toDayNumber, JDN_OF_EPOCH, type DayInput } from '../day.js';
 
-/** The ten heavenly stems (Thiên can), Giáp first. */
+/**
+ * The ten heavenly stems (Thiên can), Giáp first.
+ *
+ * @example
+ * ```ts
+ * HEAVENLY_STEMS[2]; // 'Bính' (2026 is Bính Ngọ)
+ * ```
+ */
 export const HEAVENLY_STEMS = ['Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ', 'Canh', 'Tân', 'Nhâm', 'Quý'] as const;
-/** The twelve earthly branches (Địa chi), Tý first. */
+/**
+ * The twelve earthly branches (Địa chi), Tý first.
+ *
+ * @example
+ * ```ts
+ * EARTHLY_BRANCHES[6]; // 'Ngọ' (2026 is Bính Ngọ)
+ * ```
+ */
 export const EARTHLY_BRANCHES = ['Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi', 'Thân', 'Dậu', 'Tuất', 'Hợi'] as const;
 
 function mod(a: number, m: number): number {

@@ -6,9 +6,21 @@ const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'));
 /**
  * How sure a schedule entry is: `high` (an official notice or the law, read in a reliable secondary source),
  * `medium` (reported by secondary sources, notice not read), `projected` (no notice yet: the statutory rule).
+ *
+ * @example
+ * ```ts
+ * scheduleConfidenceSchema.parse('high'); // 'high'
+ * ```
  */
 export const scheduleConfidenceSchema = z.enum(['high', 'medium', 'projected']);
-/** See {@link scheduleConfidenceSchema}. */
+/**
+ * See {@link scheduleConfidenceSchema}.
+ *
+ * @example
+ * ```ts
+ * const c: ScheduleConfidence = 'projected'; // no notice yet: the statutory rule
+ * ```
+ */
 export type ScheduleConfidence = z.infer<typeof scheduleConfidenceSchema>;
 
 /**
@@ -35,7 +47,15 @@ export const scheduleEntrySchema = z.object({
   source: z.string().check(z.minLength(1)),
   confidence: scheduleConfidenceSchema,
 });
-/** See {@link scheduleEntrySchema}. */
+/**
+ * See {@link scheduleEntrySchema}.
+ *
+ * @example
+ * ```ts
+ * const e: ScheduleEntry = civilServiceSchedules.find((s) => s.year === 2026)!.entries[0]!;
+ * e.occasion; // 'Tết Dương lịch'
+ * ```
+ */
 export type ScheduleEntry = z.infer<typeof scheduleEntrySchema>;
 
 /**
@@ -60,5 +80,13 @@ export const dayOffScheduleSchema = z.object({
   covers: z.array(z.enum(HOLIDAY_IDS as [HolidayId, ...HolidayId[]])),
   entries: z.array(scheduleEntrySchema),
 });
-/** See {@link dayOffScheduleSchema}. */
+/**
+ * See {@link dayOffScheduleSchema}.
+ *
+ * @example
+ * ```ts
+ * const schedule2026: DayOffSchedule = civilServiceSchedules.find((s) => s.year === 2026)!;
+ * createWorkCalendar({ schedules: [{ ...schedule2026, title: 'Lịch nghỉ 2026 (bản của tỉnh)' }] });
+ * ```
+ */
 export type DayOffSchedule = z.infer<typeof dayOffScheduleSchema>;
