@@ -98,3 +98,28 @@ describe('verifyPdf — report content', () => {
     await expect(verifyPdf(new TextEncoder().encode('hello world, not a pdf'), options)).rejects.toBeInstanceOf(VnEgovError);
   });
 });
+
+describe('verifyPdf — signature dictionaries no field reaches', () => {
+  it('reports a signature whose field was dropped from the AcroForm as unreachable, and the removal as refused', async () => {
+    const { PdfDocument } = await import('../../../src/signature/pdf/document.js');
+    const { buildIncrementalUpdate, PdfRaw } = await import('../../../src/signature/pdf/writer.js');
+    const { PdfRef } = await import('../../../src/signature/pdf/objects.js');
+    const signed = fixture('signed.pdf');
+    const doc = new PdfDocument(signed);
+    const afRef = doc.catalog()!.get('AcroForm') as InstanceType<typeof PdfRef>;
+    const trailer = new Map<string, never>([['Root', doc.last.trailer.get('Root') as never]]);
+    const upd = buildIncrementalUpdate([{ num: afRef.num, value: new PdfRaw('<< /Fields [] /SigFlags 3 >>') }], {
+      base: signed.length, prev: doc.last.section.offset, trailer, size: 20, xrefStream: false, leadingEol: false,
+    });
+    const bytes = new Uint8Array([...signed, ...upd.bytes]);
+    const r = await verifyPdf(bytes, options);
+    expect(r.signatures).toHaveLength(1);
+    const s = r.signatures[0]!;
+    expect(s.reachable).toBe(false);
+    expect(s.fieldName).toBeUndefined();
+    expect(s.checks[0]).toMatchObject({ id: 'PDF_FIELD_REACHABLE', status: 'FAILED' });
+    expect(s.cms?.indication, 'the signature itself still verifies').toBe('TOTAL_PASSED');
+    expect(s.indication).toBe('INDETERMINATE');
+    expect(s.modifications.filter((m) => !m.allowed).map((m) => m.kind)).toEqual(['form-field-removed']);
+  });
+});
