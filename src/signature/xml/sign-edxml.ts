@@ -47,13 +47,22 @@ function slotOf(doc: XDocument): XElement {
   return doc.elements.find((e) => e.local === 'edXMLHeader' && e.ns === EDXML_NS) ?? doc.root;
 }
 
-/** Inserts `fragment` as the last child of `slot` in the document text. */
-function insert(doc: XDocument, slot: XElement, fragment: string): string {
+/** Offset in the original text of an offset in the normalised text (BOM removed, CR LF and CR → LF). */
+function originalOffset(original: string, normalized: number): number {
+  let i = original.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (original.indexOf('\r') < 0) return normalized + i;
+  for (let k = 0; k < normalized; k++, i++) if (original.charCodeAt(i) === 0x0d && original.charCodeAt(i + 1) === 0x0a) i++;
+  return i;
+}
+
+/** Inserts `fragment` as the last child of `slot`, into the original text (every other byte is kept). */
+function insert(original: string, slot: XElement, fragment: string): string {
   if (slot.selfClosing) {
-    const gt = doc.text.lastIndexOf('/>', slot.end);
-    return `${doc.text.slice(0, gt)}>${fragment}</${slot.qname}>${doc.text.slice(slot.end)}`;
+    const end = originalOffset(original, slot.end);
+    return `${original.slice(0, end - 2)}>${fragment}</${slot.qname}>${original.slice(end)}`;
   }
-  return doc.text.slice(0, slot.closeStart) + fragment + doc.text.slice(slot.closeStart);
+  const at = originalOffset(original, slot.closeStart);
+  return original.slice(0, at) + fragment + original.slice(at);
 }
 
 /**
@@ -62,7 +71,8 @@ function insert(doc: XDocument, slot: XElement, fragment: string): string {
  * with the enveloped-signature transform and C14N; RSA PKCS#1 v1.5 (`rsa-sha256/384/512`), RSA-PSS (RFC 6931
  * `sha256-rsa-MGF1`…) or ECDSA (`ecdsa-sha256/384/512`, raw r‖s) by the key's WebCrypto algorithm; KeyInfo/X509Data
  * with the certificate and `chain`. The output verifies with {@link verifyXmlSignature} and with
- * `xmlsec1 --verify --enabled-reference-uris empty,same-doc`. Line ends of the output are LF.
+ * `xmlsec1 --verify --enabled-reference-uris empty,same-doc`. Every byte outside the inserted Signature is kept (line
+ * ends and BOM included).
  *
  * @throws VnEgovError `XML_SIGNATURE_ALREADY_SIGNED`, `XML_SIGNATURE_SIGNING_FAILED`, `XML_SIGNATURE_INVALID_OPTIONS`
  *   and the XML reader's codes (`XML_SIGNATURE_MALFORMED_XML`, `XML_SIGNATURE_DTD_FORBIDDEN`…).
@@ -119,7 +129,8 @@ export async function signEdxml(xml: string | Uint8Array | ArrayBuffer, options:
       fail('Thuật toán khóa không được hỗ trợ', `key algorithm ${keyAlg.name} is not supported (RSASSA-PKCS1-v1_5, RSA-PSS, ECDSA)`);
   }
 
-  const doc0 = parseXmlDocument(decodeXmlInput(xml));
+  const original = decodeXmlInput(xml);
+  const doc0 = parseXmlDocument(original);
   if (doc0.elements.some((e) => e.local === 'Signature' && (e.ns === XMLDSIG_NS || e.children.some((c) => c.kind === 'element' && c.local === 'SignedInfo')))) {
     throw xmlSignatureError('XML_SIGNATURE_ALREADY_SIGNED', 'Tài liệu đã có chữ ký (phần tử Signature)', 'the document already holds a Signature element');
   }
@@ -135,15 +146,15 @@ export async function signEdxml(xml: string | Uint8Array | ArrayBuffer, options:
   const locate = (doc: XDocument): XElement => doc.elements.find((e) => e.local === 'Signature' && e.ns === XMLDSIG_NS)!;
   try {
     // 1. the reference digest (the Signature itself is excluded by the enveloped transform)
-    const doc1 = parseXmlDocument(insert(doc0, slot0, build('', '')));
+    const doc1 = parseXmlDocument(insert(original, slot0, build('', '')));
     const refBytes = canonicalBytes(doc1, mode, { exclude: locate(doc1), dropComments: true });
     const digestValue = toBase64(new Uint8Array(await subtle.digest(hash, refBytes)));
     // 2. the signature over the canonical SignedInfo, in its final context
-    const doc2 = parseXmlDocument(insert(doc0, slot0, build(digestValue, '')));
+    const doc2 = parseXmlDocument(insert(original, slot0, build(digestValue, '')));
     const si = locate(doc2).children.find((c): c is XElement => c.kind === 'element' && c.local === 'SignedInfo')!;
     const siBytes = canonicalBytes(doc2, mode, { apex: si });
     const value = new Uint8Array(await subtle.sign(signParams, key, siBytes));
-    return insert(doc0, slot0, build(digestValue, toBase64(value)));
+    return insert(original, slot0, build(digestValue, toBase64(value)));
   } catch (e) {
     if (isVnEgovError(e)) throw e;
     return fail('Không ký được tài liệu', `signing failed: ${e instanceof Error ? e.message : String(e)}`, e);

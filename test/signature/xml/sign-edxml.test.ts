@@ -70,6 +70,20 @@ describe('signEdxml', () => {
     const self = await signEdxml('<r a="1"/>', { key: signer.keys.privateKey, certificate: signer.pem });
     expect((await verifyXmlSignature(self, await verifyOptions(pki))).indication).toBe('TOTAL_PASSED');
   });
+  it('leaves every byte outside the inserted Signature as it was', async () => {
+    const signer = pki.neac.person;
+    const signed = await signEdxml(unsignedEdoc, { key: signer.keys.privateKey, certificate: signer.pem });
+    const start = signed.indexOf('<ds:Signature');
+    const end = signed.indexOf('</ds:Signature>') + '</ds:Signature>'.length;
+    expect(unsignedEdoc).toContain('\r\n');
+    expect(signed.slice(0, start) + signed.slice(end)).toBe(unsignedEdoc);
+    const withBom = await signEdxml(`\uFEFF<r>\r\n<a/>\r</r>`, { key: signer.keys.privateKey, certificate: signer.pem });
+    expect(withBom.startsWith('\uFEFF<r>\r\n<a/>\r<ds:Signature')).toBe(true);
+    expect((await verifyXmlSignature(withBom, await verifyOptions(pki))).indication).toBe('TOTAL_PASSED');
+    const selfClosing = await signEdxml('<r><edXML:edXMLHeader xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016"/></r>', { key: signer.keys.privateKey, certificate: signer.pem });
+    expect(selfClosing).toMatch(/^<r><edXML:edXMLHeader xmlns:edXML="[^"]+"><ds:Signature [\s\S]*<\/ds:Signature><\/edXML:edXMLHeader><\/r>$/);
+    expect((await verifyXmlSignature(selfClosing, await verifyOptions(pki))).indication).toBe('TOTAL_PASSED');
+  });
   it('a change after signing is a HASH_FAILURE', async () => {
     const signer = pki.bcy.person;
     const signed = await signEdxml(unsignedEdoc, { key: signer.keys.privateKey, certificate: signer.pem });

@@ -34,6 +34,11 @@ describe('verifyXmlSignature: genuine xmlsec1 fixtures', () => {
     expect(r.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['XML_STRUCTURE', 'XML_REFERENCE', 'XML_DIGEST', 'XML_CERTIFICATE_PATH', 'XML_SIGNATURE_VALUE']));
     expect(r.signedXml).toBeInstanceOf(Uint8Array);
   });
+  it('accepts UTF-8 bytes (with a BOM) as well as text', async () => {
+    const bytes = new TextEncoder().encode(`\uFEFF${text('envelope-ecdsa-exc.xml')}`);
+    expect((await verifyXmlSignature(bytes, options)).indication).toBe('TOTAL_PASSED');
+    expect((await verifyXmlSignature(bytes.buffer, options)).indication).toBe('TOTAL_PASSED');
+  });
   it('reports the Vietnamese identifiers of the signer', async () => {
     const r = await verifyXmlSignature(text('envelope-rsa-c14n.xml'), options);
     expect(r.signer?.vn.mst).toMatch(/^0401234567/);
