@@ -207,6 +207,7 @@ function read(s: string, limits: EdxmlLimits, cut: boolean): FastTree {
       }
     }
     if (lt < 0) break;
+    if (lt - shift > limits.maxEnvelopeBytes) giveUp(); // give up early on a huge envelope
     i = lt + 1;
     if (i >= n) giveUp();
     const c = s.charCodeAt(i);
