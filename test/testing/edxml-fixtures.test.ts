@@ -10,7 +10,7 @@ describe('createEdxmlPackage', () => {
   let pki: TestPki;
   beforeAll(async () => {
     pki = await createTestPki({ seed: 'edxml-fixtures', now: '2026-06-01T09:00:00+07:00' });
-  });
+  }, 60_000); // key generation is slow on a loaded machine
 
   it('writes a package that parses strictly and validates without errors', async () => {
     for (const seed of [1, 2, 'xã Thư Lâm', 42]) {
