@@ -23,6 +23,7 @@ describe('verifyXmlSignature: genuine xmlsec1 fixtures', () => {
     ['envelope-rsa-comments.xml', 'rsa-sha256', 'Nguyễn Thị Ngọc Trâm'],
     ['envelope-tricky-c14n.xml', 'rsa-sha256', 'Nguyễn Thị Ngọc Trâm'],
     ['envelope-tricky-exc.xml', 'ecdsa-sha256', 'UBND huyện Hòa Vang'],
+    ['envelope-exc-prefixlist.xml', 'rsa-sha256', 'Nguyễn Thị Ngọc Trâm'],
   ])('%s is TOTAL_PASSED (%s), signer %s', async (f, alg, cn) => {
     const r = await verifyXmlSignature(text(f), options);
     expect(r.indication, JSON.stringify(r.checks)).toBe('TOTAL_PASSED');
