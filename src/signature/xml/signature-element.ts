@@ -86,7 +86,7 @@ function expect(list: XElement[], i: number, local: string, ns: string, parent: 
   return el;
 }
 
-/** Strict strict-order read of a Signature element whose children live in `sig.ns`. Throws StructureProblem. */
+/** Strict, ordered read of a Signature element whose children live in `sig.ns`. Throws StructureProblem. */
 export function readSignatureParts(sig: XElement): SignatureParts {
   const ns = sig.ns;
   const top = elementChildren(sig);
