@@ -65,6 +65,8 @@ function lastIndexOfBytes(hay: Uint8Array, needle: string, before: number): numb
 /** A parsed PDF file: revisions (oldest first) and per-revision object lookup with caches. */
 export class PdfDocument {
   readonly revisions: PdfRevision[];
+  /** Cross-reference sections reached through startxref and /Prev. */
+  sectionCount = 0;
   private readonly objCache = new Map<string, PdfIndirect | typeof SKIP_CACHE>();
   private readonly objStmCache = new Map<string, { buf: Uint8Array; offsets: Map<number, number>; order: number[]; first: number; at: number }>();
   private objectsRead = 0;
@@ -107,6 +109,7 @@ export class PdfDocument {
     if (sections.some((s) => s.trailer.has('Encrypt'))) {
       throw pdfError('PDF_UNSUPPORTED', 'Tệp PDF mã hoá chưa được hỗ trợ', 'encrypted PDF files are not supported');
     }
+    this.sectionCount = sections.length;
     // oldest first; sections ending at the same %%EOF (linearized first-page tables) form one revision
     sections.sort((x, y) => x.end - y.end || x.offset - y.offset);
     const revisions: PdfRevision[] = [];
@@ -347,6 +350,13 @@ export class PdfDocument {
   /** The catalog of a revision. */
   catalog(rev: PdfRevision = this.last): PdfDict | undefined {
     return this.dict(rev.trailer.get('Root'), rev);
+  }
+
+  /** Number of `%%EOF` markers in the file (each normally ends one cross-reference section). */
+  eofMarkers(): number {
+    let n = 0;
+    for (let i = indexOfBytes(this.bytes, '%%EOF', 0); i >= 0; i = indexOfBytes(this.bytes, '%%EOF', i + 5)) n++;
+    return n;
   }
 
   /** The revision whose update contains file offset `offset`. */

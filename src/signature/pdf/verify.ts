@@ -43,7 +43,7 @@ export interface PdfVerificationOptions extends Omit<CmsVerificationOptions, 'co
 export type PdfCheckId =
   | 'PDF_FIELD_REACHABLE' | 'PDF_BYTE_RANGE' | 'PDF_CONTENTS' | 'PDF_BYTE_RANGE_GAP' | 'PDF_REVISION_END'
   | 'PDF_BYTE_RANGE_COLLISION' | 'PDF_SUB_FILTER' | 'PDF_LEGACY_SHA1' | 'PDF_CMS' | 'PDF_TIMESTAMP' | 'PDF_MODIFICATIONS'
-  | 'PDF_TRAILING_DATA';
+  | 'PDF_TRAILING_DATA' | 'PDF_UNCHAINED_REVISIONS';
 
 /**
  * One check of a PDF signature report.
@@ -370,6 +370,11 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
   const trailing = trailingData(doc);
   const findings: PdfCheck[] = [];
   if (trailing) findings.push(check('PDF_TRAILING_DATA', 'WARNING', 'Có dữ liệu sau %%EOF cuối cùng không thuộc phiên bản nào', 'bytes after the last %%EOF belong to no revision', undefined, { from: String(doc.last.end) }));
+  const eofs = doc.eofMarkers();
+  if (eofs > doc.sectionCount) {
+    findings.push(check('PDF_UNCHAINED_REVISIONS', 'WARNING', `Tệp có ${eofs} dấu %%EOF nhưng chỉ ${doc.sectionCount} bảng tham chiếu nối bằng /Prev: có phiên bản bị tách khỏi chuỗi (tấn công lưu gia tăng)`,
+      `the file has ${eofs} %%EOF markers but only ${doc.sectionCount} cross-reference sections chained by /Prev: some revisions are cut off the chain (incremental saving attack)`));
+  }
   const cmsOptions: Omit<CmsVerificationOptions, 'content'> = {
     trustStore: options.trustStore, at,
     ...(options.policy ? { policy: options.policy } : {}), ...(options.crls ? { crls: options.crls } : {}),

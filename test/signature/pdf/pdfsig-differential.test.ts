@@ -15,6 +15,7 @@ import { fixture, havePdfsig, manifest, nssDb, options, pdfsig, text } from './h
 const PDFSIG_ACCEPTS = new Set([
   'update-page-content.pdf', 'shadow-hide.pdf', 'shadow-replace.pdf', 'shadow-hide-and-replace.pdf',
   'certified-p1-annotation.pdf', 'certified-p2-annotation.pdf', 'evil-annotation.pdf', 'sneaky-signature.pdf',
+  'isa-no-xref.pdf', 'isa-no-prev.pdf',
 ]);
 
 const GEOMETRY_AND_CMS = new Set(['PDF_BYTE_RANGE', 'PDF_CONTENTS', 'PDF_BYTE_RANGE_GAP', 'PDF_REVISION_END', 'PDF_BYTE_RANGE_COLLISION', 'PDF_CMS', 'PDF_SUB_FILTER', 'PDF_LEGACY_SHA1']);
@@ -35,6 +36,12 @@ describe.skipIf(!havePdfsig)('verifyPdf agrees with pdfsig on signature and dige
       const bytes = fixture(c.file);
       const theirs = pdfsig(db!.dir, bytes);
       const ours = await verifyPdf(bytes, options);
+      if (ours.indication === 'NO_SIGNATURE_FOUND' && theirs.some((t) => t.valid)) {
+        // pdfsig repaired a broken revision chain and shows a valid signature; we refuse to read one
+        accepted.push(c.file);
+        expect(ours.findings.length, 'the broken structure is reported').toBeGreaterThan(0);
+        return;
+      }
       expect(ours.signatures.length, 'same number of signatures').toBe(theirs.length);
       theirs.forEach((t, i) => {
         const s = ours.signatures[i]!;
@@ -47,6 +54,6 @@ describe.skipIf(!havePdfsig)('verifyPdf agrees with pdfsig on signature and dige
 
   it('pdfsig accepts exactly the listed forgeries, which we reject', () => {
     expect(new Set(accepted)).toEqual(PDFSIG_ACCEPTS);
-    for (const f of PDFSIG_ACCEPTS) expect(manifest.cases.find((c) => c.file === f)?.indication).toBe('INDETERMINATE');
+    for (const f of PDFSIG_ACCEPTS) expect(manifest.cases.find((c) => c.file === f)?.indication).not.toBe('TOTAL_PASSED');
   });
 });
