@@ -43,7 +43,7 @@ describe('src/testing is browser-safe', () => {
       const target = join(file, '..', spec);
       const rel = relative(root, target);
       if (!rel.startsWith('..')) continue; // inside src/testing
-      expect(spec, `${relative(root, file)} imports ${spec}`).toMatch(/\/(signature|calendar|documents|procedures|errors|text)\/index\.js$/);
+      expect(spec, `${relative(root, file)} imports ${spec}`).toMatch(/\/(signature|calendar|documents|procedures|edxml|scoring|errors|text)\/index\.js$/);
     }
   });
 });
