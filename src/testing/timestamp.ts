@@ -4,8 +4,8 @@
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { hex, pkijsCertificate, serialBytes, toDate, type TestCertificate } from './certificate-builder.js';
-import { compareDer } from './der-order.js';
+import { hex, serialBytes, toDate, type TestCertificate } from './certificate-builder.js';
+import { signCms } from '../signature/index.js';
 import { testingError } from './errors.js';
 import type { SeededRandom } from './seeded-random.js';
 import { signingKeyFor, subtle, toArrayBuffer, type TestHash } from './test-keys.js';
@@ -30,7 +30,7 @@ export interface TimestampOptions {
   /** Serial of the token as hex; default 16 bytes from `random` or WebCrypto. */
   serialNumber?: string;
   random?: SeededRandom;
-  /** Imprint and signature digest; default SHA-256. */
+  /** Imprint and signature digest; default SHA-256 (SHA-1 is refused). */
   hash?: TestHash;
   /** Include the TSA certificate in the token (default: as the request asks, else true). */
   includeCertificate?: boolean;
@@ -117,32 +117,18 @@ export async function createTimestampToken(options: TimestampOptions): Promise<T
     ...(nonce ? { nonce } : {}),
   });
   const tstDer = new Uint8Array(tstInfo.toSchema().toBER(false));
-  const tsaCert = pkijsCertificate(options.tsa);
-  const s = subtle();
-  const attr = (type: string, value: asn1js.BaseBlock): pkijs.Attribute => new pkijs.Attribute({ type, values: [value] });
-  const attributes = [
-    attr('1.2.840.113549.1.9.3', new asn1js.ObjectIdentifier({ value: ID_CT_TSTINFO })),
-    attr('1.2.840.113549.1.9.4', new asn1js.OctetString({ valueHex: await s.digest(hash, toArrayBuffer(tstDer)) })),
-    // signingCertificateV2: SEQUENCE { SEQUENCE OF ESSCertIDv2 { certHash (SHA-256, the default algorithm) } }
-    attr('1.2.840.113549.1.9.16.2.47', new asn1js.Sequence({
-      value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: await s.digest('SHA-256', toArrayBuffer(options.tsa.der)) })] })] })],
-    })),
-  ];
-  // DER SET OF: sorted by encoding, so that verifiers that re-encode the attributes get the signed bytes
-  attributes.sort((a, b) => compareDer(new Uint8Array(a.toSchema().toBER(false)), new Uint8Array(b.toSchema().toBER(false))));
-
-  const signedData = new pkijs.SignedData({
-    version: 3,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: ID_CT_TSTINFO, eContent: new asn1js.OctetString({ valueHex: toArrayBuffer(tstDer) }) }),
-    signerInfos: [new pkijs.SignerInfo({
-      version: 1,
-      sid: new pkijs.IssuerAndSerialNumber({ issuer: tsaCert.issuer, serialNumber: tsaCert.serialNumber }),
-      signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes }),
-    })],
-    ...((options.includeCertificate ?? certReq) ? { certificates: [tsaCert] } : {}),
+  if (hash === 'SHA-1') throw testingError('INVALID_TIMESTAMP_REQUEST', 'SHA-1 không được dùng để ký dấu thời gian', 'time-stamp tokens are signed with SHA-256, SHA-384 or SHA-512');
+  // DER SignedData over the TSTInfo (content-type id-ct-TSTInfo, message-digest, ESS signing-certificate-v2), so the
+  // token can sit inside DER signed attributes (id-aa-ets-contentTimestamp)
+  const token = await signCms(tstDer, {
+    key: await signingKeyFor(options.tsa.keys.privateKey, hash),
+    certificate: options.tsa.der,
+    detached: false,
+    contentType: ID_CT_TSTINFO,
+    hash,
+    signingTime: false,
+    embedCertificates: options.includeCertificate ?? certReq,
   });
-  await signedData.sign(await signingKeyFor(options.tsa.keys.privateKey, hash), 0, hash);
-  const token = new Uint8Array(new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signedData.toSchema(true) }).toSchema().toBER(false));
   const response = new Uint8Array(new asn1js.Sequence({
     value: [
       new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 })] }), // PKIStatusInfo { granted }

@@ -46,6 +46,8 @@ export interface SignCmsOptions {
   certificate: Uint8Array | string;
   /** Further certificates to embed (intermediate CAs), DER or PEM. */
   chain?: readonly (Uint8Array | string)[];
+  /** Embed the signer certificate and `chain` (default true; a TSA answering certReq = false omits them). */
+  embedCertificates?: boolean;
   /** Detached (default, content not embedded) or attached. */
   detached?: boolean;
   /** Digest; default the RSA key's own hash, SHA-256 for ECDSA. RSA keys must carry this hash. */
@@ -56,6 +58,11 @@ export interface SignCmsOptions {
   cades?: boolean;
   /** eContentType / content-type attribute OID; default id-data. */
   contentType?: string;
+  /**
+   * Further signed attributes (e.g. id-aa-ets-contentTimestamp `1.2.840.113549.1.9.16.2.20` with a time-stamp token
+   * over the content). content-type, message-digest, signing-time and signing-certificate(-v2) are refused here.
+   */
+  signedAttributes?: readonly CmsAttributeInput[];
   /** Unsigned attributes to add as given. */
   unsignedAttributes?: readonly CmsAttributeInput[];
   /**
@@ -153,20 +160,25 @@ function attributeDer(type: string, values: readonly Uint8Array[]): Uint8Array {
   return seq(oidDer(type), setOf(values));
 }
 
-function checkAttributes(list: unknown): readonly CmsAttributeInput[] {
+const RESERVED = new Set([OID_CONTENT_TYPE, OID_MESSAGE_DIGEST, OID_SIGNING_TIME, OID_SIGNING_CERTIFICATE_V2, '1.2.840.113549.1.9.16.2.12']);
+
+function checkAttributes(list: unknown, name = 'unsignedAttributes'): readonly CmsAttributeInput[] {
   if (list === undefined) return [];
-  if (!Array.isArray(list)) bad('unsignedAttributes must be an array', 'unsignedAttributes phải là một mảng');
+  if (!Array.isArray(list)) bad(`${name} must be an array`, `${name} phải là một mảng`);
+  if (name === 'signedAttributes' && (list as CmsAttributeInput[]).some((a) => RESERVED.has(a?.type))) {
+    bad('signedAttributes must not repeat content-type, message-digest, signing-time or signing-certificate', 'signedAttributes không được lặp lại các thuộc tính ký bắt buộc');
+  }
   for (const [i, a] of (list as unknown[]).entries()) {
     const x = a as CmsAttributeInput;
     if (typeof x !== 'object' || x === null || typeof x.type !== 'string' || !OID_RE.test(x.type) || !Array.isArray(x.values) || x.values.length === 0) {
-      bad(`unsignedAttributes[${i}] needs a type OID and at least one DER value`, `unsignedAttributes[${i}] cần OID và ít nhất một giá trị DER`);
+      bad(`${name}[${i}] needs a type OID and at least one DER value`, `${name}[${i}] cần OID và ít nhất một giá trị DER`);
     }
     for (const v of x.values) {
       try {
         if (!(v instanceof Uint8Array)) throw new TypeError('not bytes');
         decodeBer(v, 'attribute value');
       } catch (e) {
-        bad(`unsignedAttributes[${i}] has a value that is not one BER/DER element`, `unsignedAttributes[${i}] có giá trị không phải DER`, e);
+        bad(`${name}[${i}] has a value that is not one BER/DER element`, `${name}[${i}] có giá trị không phải DER`, e);
       }
     }
   }
@@ -202,10 +214,12 @@ export async function signCms(content: Uint8Array | string, options: SignCmsOpti
   if (o.hash !== undefined && !(o.hash in HASH_OIDS)) bad('hash must be SHA-256, SHA-384 or SHA-512', 'hash phải là SHA-256, SHA-384 hoặc SHA-512');
   if (o.detached !== undefined && typeof o.detached !== 'boolean') bad('detached must be a boolean', 'detached phải là boolean');
   if (o.cades !== undefined && typeof o.cades !== 'boolean') bad('cades must be a boolean', 'cades phải là boolean');
+  if (o.embedCertificates !== undefined && typeof o.embedCertificates !== 'boolean') bad('embedCertificates must be a boolean', 'embedCertificates phải là boolean');
   if (o.contentType !== undefined && (typeof o.contentType !== 'string' || !OID_RE.test(o.contentType))) bad('contentType must be a dotted OID', 'contentType phải là OID');
   if (o.timestamp !== undefined && typeof o.timestamp !== 'function') bad('timestamp must be a function', 'timestamp phải là một hàm');
   if (o.chain !== undefined && !Array.isArray(o.chain)) bad('chain must be an array of certificates', 'chain phải là mảng chứng thư');
   const unsigned = checkAttributes(o.unsignedAttributes);
+  const extraSigned = checkAttributes(o.signedAttributes, 'signedAttributes');
   const cert = certificateOf(o.certificate, 'certificate');
   const chain = (o.chain ?? []).map((c, i) => certificateOf(c, `chain[${i}]`));
   const scheme = schemeOf(o.key, o.hash);
@@ -227,6 +241,7 @@ export async function signCms(content: Uint8Array | string, options: SignCmsOpti
     const issuerSerial = seq(seq(explicit(4, cert.issuerDer)), integerDer(fromHex(cert.view.serialNumber)));
     attrs.push(attributeDer(OID_SIGNING_CERTIFICATE_V2, [seq(seq(seq(octetString(certHash), issuerSerial)))]));
   }
+  for (const a of extraSigned) attrs.push(attributeDer(a.type, a.values));
   const signedAttrsSet = setOf(attrs);
 
   let signature: Uint8Array;
@@ -276,7 +291,7 @@ export async function signCms(content: Uint8Array | string, options: SignCmsOpti
     unsignedIntegerDer(new Uint8Array([contentType === OID_DATA ? 1 : 3])),
     setOf([algorithmDer(HASH_OIDS[scheme.hash])]),
     seq(oidDer(contentType), ...(detached ? [] : [explicit(0, octetString(data))])),
-    setOf(unique, 0xa0),
+    ...(o.embedCertificates === false ? [] : [setOf(unique, 0xa0)]),
     setOf([signerInfo]),
   );
   return seq(oidDer(OID_SIGNED_DATA), explicit(0, signedData));

@@ -17,6 +17,8 @@ import type { CmsCheck, CmsSignerReport } from './verify.js';
 
 /** id-aa-signatureTimeStampToken (RFC 3161 appendix A). */
 const OID_SIGNATURE_TIMESTAMP = '1.2.840.113549.1.9.16.2.14';
+/** id-aa-ets-contentTimestamp (RFC 5126 §5.11.4): a signed attribute, time-stamp over the content. */
+const OID_CONTENT_TIMESTAMP = '1.2.840.113549.1.9.16.2.20';
 /**
  * How far a signature time-stamp may precede the claimed signing-time before it is a TIMESTAMP_ORDER_FAILURE
  * (clock skew of the signer's computer).
@@ -28,7 +30,7 @@ const POE_RESOLVABLE = new Set<SubIndication>([
   'REVOKED', 'REVOKED_NO_POE', 'REVOKED_CA_NO_POE', 'EXPIRED', 'OUT_OF_BOUNDS_NO_POE', 'OUT_OF_BOUNDS_NOT_REVOKED',
 ]);
 /** Checks whose failure a proof of existence may resolve. */
-const POE_CHECKS = new Set<CmsCheck['id']>(['CMS_CERTIFICATE_PATH', 'CMS_CRYPTO_CONSTRAINTS', 'CMS_SIGNATURE_TIMESTAMP']);
+const POE_CHECKS = new Set<CmsCheck['id']>(['CMS_CERTIFICATE_PATH', 'CMS_CRYPTO_CONSTRAINTS', 'CMS_SIGNATURE_TIMESTAMP', 'CMS_CONTENT_TIMESTAMP']);
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -81,6 +83,37 @@ export async function applySignatureTimestamps(ctx: VerifyContext, si: RawSigner
     }
   }
   const valid = timestamps.filter((t) => t.indication === 'TOTAL_PASSED').map((t) => Date.parse(t.genTime));
+
+  // content time-stamps (signed attribute): imprint over the content; they must precede the signature time-stamps
+  const contentValues = (si.signedAttrs ?? []).filter((a) => a.type === OID_CONTENT_TIMESTAMP).flatMap((a) => a.values);
+  const contentTimestamps: TimestampVerificationReport[] = [];
+  if (sigOk && contentValues.length && ctx.content) {
+    const o = ctx.options;
+    const resolved = {
+      trustStore: o.trustStore, at: ctx.at, policy: ctx.policy,
+      ...(o.crls ? { crls: o.crls } : {}), ...(o.ocspResponses ? { ocspResponses: o.ocspResponses } : {}), ...(o.cache ? { cache: o.cache } : {}),
+    };
+    for (const [k, v] of contentValues.entries()) {
+      try {
+        const t = await verifyTimestampToken(rawOf(v).slice(), { data: ctx.content }, resolved);
+        contentTimestamps.push(t);
+        checks.push(t.indication === 'TOTAL_PASSED'
+          ? check('CMS_CONTENT_TIMESTAMP', 'PASSED', `Dấu thời gian trên nội dung hợp lệ: ${t.genTime}`, `valid content time-stamp: ${t.genTime}`, undefined, { index: String(k), genTime: t.genTime })
+          : check('CMS_CONTENT_TIMESTAMP', 'WARNING', `Dấu thời gian trên nội dung không dùng được: ${t.message.vi}`, `content time-stamp not usable: ${t.message.en}`, undefined, { index: String(k), genTime: t.genTime, indication: t.indication }));
+      } catch (e) {
+        if (!isVnEgovError(e)) throw e;
+        checks.push(check('CMS_CONTENT_TIMESTAMP', 'WARNING', 'Dấu thời gian trên nội dung không đọc được', `unreadable content time-stamp: ${e.message}`, undefined, { index: String(k), code: e.code }));
+      }
+    }
+    const contentTimes = contentTimestamps.filter((t) => t.indication === 'TOTAL_PASSED').map((t) => Date.parse(t.genTime));
+    if (contentTimes.length && valid.length) {
+      const late = Math.max(...contentTimes);
+      const firstSig = Math.min(...valid);
+      checks.push(late > firstSig
+        ? check('CMS_TIMESTAMP_ORDER', 'FAILED', `Dấu thời gian trên nội dung (${iso(late)}) sau dấu thời gian trên chữ ký (${iso(firstSig)})`, `the content time-stamp ${iso(late)} is after the signature time-stamp ${iso(firstSig)}`, ['INDETERMINATE', 'TIMESTAMP_ORDER_FAILURE'])
+        : check('CMS_TIMESTAMP_ORDER', 'PASSED', 'Dấu thời gian trên nội dung trước dấu thời gian trên chữ ký', 'the content time-stamp precedes the signature time-stamp'));
+    }
+  }
 
   // signing-time (claimed) must not be later than a signature time-stamp (beyond clock skew)
   if (report.signingTime && valid.length) {
@@ -147,5 +180,6 @@ export async function applySignatureTimestamps(ctx: VerifyContext, si: RawSigner
   return {
     ...rest, indication, ...(subIndication ? { subIndication } : {}), message: summary(indication, subIndication, certificateReport),
     checks, ...(certificateReport ? { certificateReport } : {}), timestamps, ...(proofOfExistence ? { proofOfExistence } : {}),
+    ...(contentTimestamps.length ? { contentTimestamps } : {}),
   };
 }

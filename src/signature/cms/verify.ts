@@ -60,7 +60,8 @@ export interface CmsVerificationOptions {
 export type CmsCheckId =
   | 'CMS_SIGNER_IDENTIFIED' | 'CMS_SIGNED_ATTRIBUTES' | 'CMS_CONTENT_TYPE' | 'CMS_CONTENT_PRESENT' | 'CMS_MESSAGE_DIGEST'
   | 'CMS_SIGNATURE_VALUE' | 'CMS_SIGNING_CERTIFICATE' | 'CMS_SIGNING_TIME' | 'CMS_CRYPTO_CONSTRAINTS' | 'CMS_KEY_USAGE'
-  | 'CMS_CERTIFICATE_PATH' | 'CMS_SIGNATURE_TIMESTAMP' | 'CMS_TIMESTAMP_ORDER' | 'CMS_PROOF_OF_EXISTENCE';
+  | 'CMS_CERTIFICATE_PATH' | 'CMS_SIGNATURE_TIMESTAMP' | 'CMS_TIMESTAMP_ORDER' | 'CMS_PROOF_OF_EXISTENCE'
+  | 'CMS_CONTENT_TIMESTAMP';
 
 /**
  * One check of a signer's report.
@@ -132,6 +133,8 @@ export interface CmsSignerReport {
    * certificate path failed at the validation time (revoked or expired since): its time, and the report at `at`.
    */
   proofOfExistence?: { time: string; source: 'SIGNATURE_TIMESTAMP'; currentTimeCertificateReport: CertificateValidationReport };
+  /** Content time-stamps (id-aa-ets-contentTimestamp signed attributes), when present: time-stamps over the content. */
+  contentTimestamps?: TimestampVerificationReport[];
 }
 
 /**

@@ -85,4 +85,22 @@ describe('signature time-stamps as proof of existence (ETSI EN 319 102-1 §5.6.2
     expect(r.indication).toBe('INDETERMINATE');
     expect(r.subIndication).toBe('REVOKED_NO_POE');
   });
+
+  it('content time-stamps (signed attribute) are verified over the content and must precede the signature time-stamp', async () => {
+    const contentTs = async (t: Date) => ({ type: '1.2.840.113549.1.9.16.2.20', values: [(await pki.timestamp({ data: content }, { at: t })).token] });
+    const signWith = async (contentTime: Date) => signCms(content, {
+      key: pki.neac.person.keys.privateKey, certificate: pki.neac.person.der, chain: [pki.neac.ca.der], signingTime: signedAt,
+      signedAttributes: [await contentTs(contentTime)],
+      timestamp: async (sig: Uint8Array) => (await pki.timestamp({ data: sig }, { at: genTime })).token,
+    });
+    const ok = (await verify(await signWith(new Date(signedAt.getTime() - 60_000)))).signers[0]!;
+    expect(ok.indication, ok.message.en).toBe('TOTAL_PASSED');
+    expect(ok.contentTimestamps?.[0]?.indication).toBe('TOTAL_PASSED');
+    expect(ok.checks.find((c) => c.id === 'CMS_CONTENT_TIMESTAMP')?.status).toBe('PASSED');
+    const late = (await verify(await signWith(new Date(genTime.getTime() + DAY)))).signers[0]!;
+    expect(late.indication).toBe('INDETERMINATE');
+    expect(late.subIndication).toBe('TIMESTAMP_ORDER_FAILURE');
+    await expect(signCms(content, { key: pki.neac.person.keys.privateKey, certificate: pki.neac.person.der, signedAttributes: [{ type: '1.2.840.113549.1.9.4', values: [new Uint8Array([4, 0])] }] }))
+      .rejects.toMatchObject({ code: 'CMS_INVALID_SIGNING_OPTIONS' });
+  });
 });
