@@ -293,6 +293,9 @@ export async function verifyXmlSignature(xml: string | Uint8Array | ArrayBuffer,
   if (signedInfos.length !== 1 || signedInfos[0]!.parent !== sig) {
     return formatFailure('XML_SIGNATURE_SIGNED_INFO', `Tài liệu phải có đúng một SignedInfo trong Signature (có ${signedInfos.length})`, `exactly one SignedInfo, child of the Signature, is required (found ${signedInfos.length})`);
   }
+  if (sig === doc.root) {
+    return formatFailure('XML_SIGNATURE_STRUCTURE', 'Chữ ký phải nằm trong tài liệu được ký (enveloped), không phải phần tử gốc', 'the Signature must be enveloped inside the signed document, not its root');
+  }
   if (legacy) {
     if (!legacyMode) {
       r.finding('XML_SIGNATURE_LEGACY_EDXML', 'error', 'Chữ ký edXML kiểu cũ, không kiểm tra được: phần tử Signature không thuộc không gian tên xmldsig (dùng tùy chọn legacy để kiểm tra có báo cáo)',

@@ -161,6 +161,13 @@ describe('verifyXmlSignature: reference and key selection edge cases', () => {
     expect((await verifyXmlSignature(xml, options)).subIndication).toBe('NO_SIGNING_CERTIFICATE_FOUND');
     expect((await verifyXmlSignature(xml, { ...options, certificate: text('signer-rsa.pem') })).indication).toBe('TOTAL_PASSED');
   });
+  it('a Signature that is itself the root (enveloping, nothing signed around it) is refused', async () => {
+    const x = text('envelope-rsa-c14n.xml');
+    const sig = x.slice(x.indexOf('<ds:Signature'), x.indexOf('</ds:Signature>') + '</ds:Signature>'.length);
+    const r = await verifyXmlSignature(sig, options);
+    expect(r.subIndication).toBe('FORMAT_FAILURE');
+    expect(r.findings.map((f) => f.code)).toContain('XML_SIGNATURE_STRUCTURE');
+  });
   it('a SignatureMethod outside the allow-list (HMAC) is refused', async () => {
     const xml = text('envelope-rsa-c14n.xml').replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1');
     const r = await verifyXmlSignature(xml, options);
