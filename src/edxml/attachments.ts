@@ -100,6 +100,9 @@ export function createAttachment(
     if (f !== null) base64Error(index, f);
     return decoder.result();
   };
+  // The digest is computed once (one decode, one WebCrypto call) and shared by sha256() and inspect().
+  let digest: Promise<string> | undefined;
+  const sha256 = (data?: Uint8Array): Promise<string> => (digest ??= sha256Hex(data ?? bytes()));
   return Object.freeze({
     index,
     meta,
@@ -108,11 +111,11 @@ export function createAttachment(
     encodedLength,
     maxSize: Math.floor((encodedLength * 3) / 4),
     bytes,
-    sha256: () => sha256Hex(bytes()),
+    sha256: () => sha256(),
     sniff: () => sniffContentType(bytes()),
     async inspect(): Promise<EdxmlAttachmentReport> {
       const data = bytes();
-      return { size: data.length, sha256: await sha256Hex(data), contentType: compareContentType(meta.contentType ?? '', sniffContentType(data)) };
+      return { size: data.length, sha256: await sha256(data), contentType: compareContentType(meta.contentType ?? '', sniffContentType(data)) };
     },
   });
 }
