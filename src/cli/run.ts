@@ -4,6 +4,7 @@ import { daysOffCommand, deadlineCommand, lunarCommand } from './commands/calend
 import { docnumCommand } from './commands/docnum.js';
 import { edxmlCommand } from './commands/edxml.js';
 import { scoreCommand } from './commands/score.js';
+import { verifyCommand } from './commands/verify.js';
 import type { CommandResult } from './commands/types.js';
 import { createProgress } from './progress.js';
 import { EXIT_CODES, InputFileError, UsageError, type CliIo, type CliLang } from './io.js';
@@ -23,6 +24,9 @@ Lệnh:
   edxml inspect|validate <tệp.edxml> [--strict]   Đọc, kiểm tra gói tin edXML (mã thoát 1 nếu có lỗi)
   edxml build <mô-tả.json> [-o tệp.edxml]         Tạo gói tin văn bản từ tệp mô tả JSON (tệp đính kèm: "file" hoặc "base64")
   edxml status <mô-tả.json> [-o tệp.xml]          Tạo thông điệp trạng thái từ tệp mô tả JSON
+  verify <tệp.pdf|.p7s|.xml|.edxml>               Kiểm tra chữ ký số: người ký, định danh, thời điểm, kết luận, lý do
+         [--content tệp-được-ký] [--trust ca.pem]... [--crl tệp.crl]... [--at thời-điểm] [--legacy]
+         (mặc định tin cậy các chứng thư gốc Việt Nam đi kèm; mã thoát 1 nếu có chữ ký không hợp lệ/chưa xác định)
   score --set qd766 <đầu-vào.json> [--period 2026-08] [--xlsx tệp.xlsx] [--csv tệp.csv]
                                                   Chấm điểm, xếp hạng; xuất Excel/CSV
 
@@ -42,6 +46,9 @@ Commands:
   edxml inspect|validate <file.edxml> [--strict]  Read and check an edXML package (exit 1 on errors)
   edxml build <spec.json> [-o out.edxml]          Write a document package from a JSON spec (attachments: "file" or "base64")
   edxml status <spec.json> [-o out.xml]           Write a status message from a JSON spec
+  verify <file.pdf|.p7s|.xml|.edxml>              Verify signatures: signer, identifiers, time, indication, reasons
+         [--content signed-file] [--trust ca.pem]... [--crl file.crl]... [--at time] [--legacy]
+         (trusts the bundled Vietnamese roots by default; exit 1 unless every signature is TOTAL_PASSED)
   score --set qd766 <inputs.json> [--period 2026-08] [--xlsx out.xlsx] [--csv out.csv]
                                                   Score and rank units; write a workbook or CSV
 
@@ -69,6 +76,11 @@ const OPTIONS = {
   xlsx: { type: 'string' },
   csv: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  content: { type: 'string' },
+  trust: { type: 'string', multiple: true },
+  crl: { type: 'string', multiple: true },
+  at: { type: 'string' },
+  legacy: { type: 'boolean' },
 } as const;
 
 const MAX_ISSUES = 50;
@@ -135,6 +147,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         break;
       case 'score':
         result = await scoreCommand(rest, values, lang, io, progress);
+        break;
+      case 'verify':
+        result = await verifyCommand(rest, values, lang, io, progress);
         break;
       default:
         throw new UsageError(`unknown command "${command}"`);
