@@ -9,6 +9,7 @@ import { bytesEqual, toHex } from '../bytes.js';
 import { isVnEgovError } from '../../errors/index.js';
 import type { CrlInput } from '../crl.js';
 import type { OcspInput } from '../ocsp.js';
+import { loadCertificate } from '../certificate.js';
 import { decodePem } from '../pem.js';
 import type { CertificateValidationReport, LocalizedMessage, MainIndication, SubIndication } from '../report.js';
 import type { ValidationCache } from '../signature-verification.js';
@@ -49,6 +50,8 @@ export interface TimestampVerificationOptions {
   /** Or the expected imprint itself. */
   messageImprint?: { algorithm: HashName; value: Uint8Array };
   trustStore: TrustStore;
+  /** TSA certificates to use when the token does not embed its signer's (a request with certReq = false). */
+  certificates?: readonly (Uint8Array | string)[];
   /** Validation time of the TSA certificate path; default now. */
   at?: Date | string;
   policy?: ValidationPolicy;
@@ -178,6 +181,7 @@ export function tokenOf(der: Uint8Array): Uint8Array {
 
 interface Resolved {
   trustStore: TrustStore;
+  certificates?: readonly (Uint8Array | string)[];
   at: number;
   policy: ValidationPolicy;
   crls?: readonly CrlInput[];
@@ -199,6 +203,18 @@ export async function verifyTimestampToken(token: Uint8Array, target: ImprintTar
   } catch (e) {
     const why = e instanceof NotSignedDataError || e instanceof Asn1Error || isVnEgovError(e) || e instanceof Error ? e.message : 'undecodable';
     throw timestampError('TIMESTAMP_MALFORMED', 'Dấu thời gian không phải SignedData đọc được', `the token is not a readable SignedData: ${why}`, e);
+  }
+  if (o.certificates?.length) {
+    const extra: RawSignedData['certificates'] = [];
+    for (const c of o.certificates) {
+      try {
+        extra.push(loadCertificate(c, o.cache?.certificates));
+      } catch (e) {
+        throw timestampError('TIMESTAMP_INVALID_OPTIONS', 'Chứng thư TSA truyền vào không đọc được', 'options.certificates holds an unreadable certificate', e);
+      }
+    }
+    const have = new Set(sd.certificates.map((c) => c.sha256));
+    sd = { ...sd, certificates: [...sd.certificates, ...extra.filter((c) => !have.has(c.sha256))] };
   }
   if (sd.eContentType !== OID_TST_INFO || !sd.eContent) {
     throw timestampError('TIMESTAMP_MALFORMED', 'SignedData không chứa TSTInfo', `eContentType ${sd.eContentType} is not id-ct-TSTInfo or the content is missing`);
@@ -293,8 +309,11 @@ export function resolveTimestampOptions(options: unknown): Resolved {
   if (typeof o.trustStore !== 'object' || o.trustStore === null || !Array.isArray(o.trustStore.anchors)) {
     throw timestampError('TIMESTAMP_INVALID_OPTIONS', 'Thiếu kho tin cậy (trustStore)', 'options.trustStore is required');
   }
+  if (o.certificates !== undefined && (!Array.isArray(o.certificates) || o.certificates.some((c) => typeof c !== 'string' && !(c instanceof Uint8Array)))) {
+    throw timestampError('TIMESTAMP_INVALID_OPTIONS', 'certificates phải là mảng chứng thư DER hoặc PEM', 'options.certificates must be an array of DER bytes or PEM text');
+  }
   return {
-    trustStore: o.trustStore, at: parseAt(o.at), policy: o.policy ?? vietnameseEgovPolicy,
+    trustStore: o.trustStore, at: parseAt(o.at), policy: o.policy ?? vietnameseEgovPolicy, ...(o.certificates ? { certificates: o.certificates } : {}),
     ...(o.crls ? { crls: o.crls } : {}), ...(o.ocspResponses ? { ocspResponses: o.ocspResponses } : {}), ...(o.cache ? { cache: o.cache } : {}),
   };
 }

@@ -4,9 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as asn1js from 'asn1js';
 import { describe, expect, it } from 'vitest';
 import { VnEgovError } from '../../../src/errors/index.js';
-import { createTrustStore, createValidationCache, verifyTimestamp } from '../../../src/signature/index.js';
+import { createTrustStore, createValidationCache, verifyCms, verifyTimestamp } from '../../../src/signature/index.js';
 
 const dir = join(import.meta.dirname, '../../fixtures/signature/timestamp');
 const bin = (f: string): Uint8Array => new Uint8Array(readFileSync(join(dir, f)));
@@ -56,5 +57,38 @@ describe('verifyTimestamp fuzzing', () => {
     }
     expect(verified).toEqual([]);
     expect(counts.error + counts.failed + counts.indeterminate).toBe(1000);
+  }, 120_000);
+
+  it('500 mutations of a CAdES-T signature: only VnEgovError or a report; a pass only when the signature bytes are intact', async () => {
+    const rand = rng(Number(process.env.VN_EGOV_FUZZ_SEED ?? 0xcade5));
+    const cache = createValidationCache();
+    const der = bin('cades-t.der');
+    expect((await verifyCms(der, { content: data, trustStore, at, crls, cache })).indication).toBe('TOTAL_PASSED');
+    // offset of the unsigned attributes (the signature time-stamp): the [1] field of the only SignerInfo
+    type Block = asn1js.BaseBlock & { valueBlock: { value: Block[] }; valueBeforeDecodeView: Uint8Array };
+    const buf = der.slice().buffer;
+    const root = asn1js.fromBER(buf).result as Block;
+    const si = root.valueBlock.value[1]!.valueBlock.value[0]!.valueBlock.value.at(-1)!.valueBlock.value[0]!;
+    const tail = si.valueBlock.value.find((x) => x.idBlock.tagClass === 3 && x.idBlock.tagNumber === 1)!.valueBeforeDecodeView.byteOffset;
+    expect(tail).toBeGreaterThan(1000);
+    let outcomes = 0;
+    for (let n = 0; n < 500; n++) {
+      const m = der.slice();
+      const flipped: number[] = [];
+      for (let k = 0, f = 1 + Math.floor(rand() * 3); k < f; k++) {
+        const i = Math.floor(rand() * m.length);
+        m[i]! ^= 1 << Math.floor(rand() * 8);
+        flipped.push(i);
+      }
+      let passed = false;
+      try {
+        passed = (await verifyCms(m, { content: data, trustStore, at, crls, cache })).indication === 'TOTAL_PASSED';
+      } catch (e) {
+        expect(e, `mutation #${n}: ${String(e)}`).toBeInstanceOf(VnEgovError);
+      }
+      if (passed) expect(flipped.every((i) => i >= tail), `mutation #${n} at ${flipped.join(',')} verified`).toBe(true);
+      outcomes++;
+    }
+    expect(outcomes).toBe(500);
   }, 120_000);
 });

@@ -113,6 +113,10 @@ describe('time-stamp fixtures made by openssl ts', () => {
     const s512 = await verifyTimestamp(bin('good-sha512.tst'), { data, trustStore, at, crls });
     expect(s512.imprint).toMatchObject({ algorithm: 'SHA-512', matches: true });
     expect(s512.nonce).toBeUndefined();
+    // the token of a request without certReq carries no certificate: the caller supplies the TSA's
+    expect(s512.indication).toBe('INDETERMINATE');
+    const supplied = await verifyTimestamp(bin('good-sha512.tst'), { data, trustStore, at, crls, certificates: [text('tsa.pem')] });
+    expect(supplied.indication, supplied.message.en).toBe('TOTAL_PASSED');
   });
 
   it('CAdES-T made with signCms + openssl ts: verifyCms verifies the signature time-stamp', async () => {
