@@ -1,6 +1,8 @@
 /**
  * In-memory front end of the reader: checks the input type and encoding, runs the security scanner, keeps the
- * payloads as ranges of the original input (no copy), decodes the envelope and builds its element tree.
+ * payloads as ranges of the original input (no copy), decodes the envelope and builds its element tree. Strings and
+ * small byte inputs go through the one-pass fast path (`xml-fast-path.ts`) first; large byte inputs are scanned as
+ * bytes (payloads never decoded to text) and only their envelope is parsed.
  * @internal
  * @packageDocumentation
  */

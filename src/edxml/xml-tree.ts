@@ -2,7 +2,8 @@
  * Turns the envelope text (payloads already cut out by the scanner) into a small namespace-resolved element tree:
  * well-formedness by `XMLValidator`, parsing by fast-xml-parser with every conversion off (no value parsing, no
  * entity processing, no trimming), then namespace resolution and XML entity / line-end handling done here
- * (specs/toolchain.md §5.2–5.4).
+ * (specs/toolchain.md §5.2–5.4). This is the reference path: `parseXmlTree` first tries the one-pass reader of
+ * `xml-fast-path.ts`, which builds the same tree for plain input and hands anything else over to the code below.
  * @internal
  * @packageDocumentation
  */
