@@ -5,11 +5,12 @@
  * was appended after each signed revision (`modifications.ts`).
  */
 import * as asn1js from 'asn1js';
-import { isVnEgovError, VnEgovError } from '../../errors/index.js';
+import { isVnEgovError, parseWith, VnEgovError } from '../../errors/index.js';
 import { bytesEqual } from '../bytes.js';
 import { parseSignedData } from '../cms/parse.js';
 import { verifyCms, type CmsSignerSummary, type CmsVerificationOptions, type CmsVerificationReport } from '../cms/verify.js';
 import type { LocalizedMessage, MainIndication, SubIndication } from '../report.js';
+import { validationPolicySchema } from '../validation-policy.js';
 import { verifyTimestamp, type TimestampVerificationReport } from '../timestamp/verify-timestamp.js';
 import { PdfDocument, type PdfRevision } from './document.js';
 import { pdfError } from './errors.js';
@@ -351,12 +352,14 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
   if (typeof options !== 'object' || options === null || typeof options.trustStore !== 'object' || options.trustStore === null) {
     throw pdfError('PDF_INVALID_OPTIONS', 'Thiếu kho tin cậy (trustStore)', 'options.trustStore is required');
   }
+  if (options.policy !== undefined) parseWith(validationPolicySchema, options.policy, 'PDF_INVALID_OPTIONS', 'Chính sách kiểm tra không hợp lệ');
   const limits = { ...DEFAULT_PDF_LIMITS, ...(options.limits ?? {}) };
   if (!Object.values(limits).every((v) => typeof v === 'number' && Number.isInteger(v) && v > 0)) {
     throw pdfError('PDF_INVALID_OPTIONS', 'Giới hạn không hợp lệ', 'limits must be positive integers');
   }
   const at = options.at === undefined ? new Date() : options.at;
-  const atMs = at instanceof Date ? at.getTime() : Date.parse(at);
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  const atMs = at instanceof Date ? at.getTime() : typeof at === 'string' && iso.test(at) ? Date.parse(at) : NaN;
   if (!Number.isFinite(atMs)) throw pdfError('PDF_INVALID_OPTIONS', 'Thời điểm kiểm tra không hợp lệ', '`at` must be a Date or an ISO 8601 date-time');
   const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
   let doc: PdfDocument;
@@ -376,7 +379,7 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
       `the file has ${eofs} %%EOF markers but only ${doc.sectionCount} cross-reference sections chained by /Prev: some revisions are cut off the chain (incremental saving attack)`));
   }
   const cmsOptions: Omit<CmsVerificationOptions, 'content'> = {
-    trustStore: options.trustStore, at,
+    trustStore: options.trustStore, at: new Date(atMs),
     ...(options.policy ? { policy: options.policy } : {}), ...(options.crls ? { crls: options.crls } : {}),
     ...(options.ocspResponses ? { ocspResponses: options.ocspResponses } : {}), ...(options.cache ? { cache: options.cache } : {}),
   };
@@ -451,9 +454,16 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
           verdicts.push({ indication: 'INDETERMINATE', subIndication: 'CRYPTO_CONSTRAINTS_FAILURE' });
         }
       } catch (e) {
-        if (!isVnEgovError(e)) throw e;
-        checks.push(check(isTs ? 'PDF_TIMESTAMP' : 'PDF_CMS', 'FAILED', `Cấu trúc chữ ký trong /Contents không đọc được: ${e.message}`, `the signature in /Contents cannot be read: ${e.code}`, ['TOTAL_FAILED', 'FORMAT_FAILURE']));
-        verdicts.push({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' });
+        if (!isVnEgovError(e)) {
+          // fail-closed: an unexpected error while reading the signature is a signature that cannot be read
+          checks.push(check(isTs ? 'PDF_TIMESTAMP' : 'PDF_CMS', 'FAILED', 'Cấu trúc chữ ký trong /Contents không đọc được', `the signature in /Contents cannot be read: ${e instanceof Error ? e.message : 'error'}`, ['TOTAL_FAILED', 'FORMAT_FAILURE']));
+          verdicts.push({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' });
+          cms = undefined;
+        } else if (e.code.endsWith('_INVALID_OPTIONS')) throw pdfError('PDF_INVALID_OPTIONS', `Tuỳ chọn kiểm tra không hợp lệ: ${e.message}`, `invalid verification options (${e.code})`, undefined, e);
+        else {
+          checks.push(check(isTs ? 'PDF_TIMESTAMP' : 'PDF_CMS', 'FAILED', `Cấu trúc chữ ký trong /Contents không đọc được: ${e.message}`, `the signature in /Contents cannot be read: ${e.code}`, ['TOTAL_FAILED', 'FORMAT_FAILURE']));
+          verdicts.push({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' });
+        }
       }
       if (cms) {
         const first = cms.signers[0];

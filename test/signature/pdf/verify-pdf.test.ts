@@ -123,3 +123,15 @@ describe('verifyPdf — signature dictionaries no field reaches', () => {
     expect(s.modifications.filter((m) => !m.allowed).map((m) => m.kind)).toEqual(['form-field-removed']);
   });
 });
+
+describe('verifyPdf — options reach the CMS layer unchanged', () => {
+  it('a non-ISO `at` string is an options error, not a signature failure', async () => {
+    await expect(verifyPdf(fixture('signed.pdf'), { ...options, at: 'March 1 2026' })).rejects.toMatchObject({ code: 'PDF_INVALID_OPTIONS' });
+    const r = await verifyPdf(fixture('signed.pdf'), { ...options, at: options.at.toISOString() });
+    expect(r.indication).toBe('TOTAL_PASSED');
+  });
+
+  it('a bad policy is an options error', async () => {
+    await expect(verifyPdf(fixture('signed.pdf'), { ...options, policy: { name: 'x' } as never })).rejects.toMatchObject({ code: 'PDF_INVALID_OPTIONS' });
+  });
+});
