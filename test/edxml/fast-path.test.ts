@@ -147,6 +147,44 @@ describe('fast path = reference path', () => {
     expect(taken).toBeGreaterThan(400);
   });
 
+  it('hand-picked edge cases (comments around the root, quotes, entities, CDATA, xml: attributes, declarations)', () => {
+    const status = new TextDecoder().decode(samples[files.indexOf('status.edxml')]!);
+    const body = status.slice(status.indexOf('<edXML '));
+    const edits: [string, string][] = [
+      ['', '<!-- before -->\n'],
+      ['', '\n<!-- after -->\n'],
+      ['', '  \n'],
+      ['<edXML:StatusCode>', '<edXML:StatusCode xml:lang="vi">'],
+      ['<edXML:StatusCode>', "<edXML:StatusCode a='1' b = \"x&gt;y&#x41;\tz\">"],
+      ['<edXML:StatusCode>', '<edXML:StatusCode a="1>2">'],
+      ['<edXML:StatusCode>', '<edXML:StatusCode xmlns:q="urn:q" q:a="1" a="2">'],
+      ['<edXML:StatusCode>', '<edXML:StatusCode xmlns:q="urn:q" xmlns:r="urn:q" q:a="1" r:a="2">'],
+      ['<edXML:StatusCode>', '<edXML:StatusCode xmlns="">'],
+      ['>01<', '><![CDATA[0]]>1<'],
+      ['>01<', '>0<!-- x -->1<'],
+      ['>01<', '>0&#49;<'],
+      ['>01<', '>0>1<'],
+      ['>01<', '>0]]>1<'],
+      ['>01<', '>&#xD;01<'],
+      ['>01<', '>0\r1<'],
+      ['</edXML:StatusCode>', '</edXML:StatusCode   >'],
+      ['<edXML:StatusCode>01</edXML:StatusCode>', '<edXML:StatusCode/>'],
+      ['<edXML:StatusCode>01</edXML:StatusCode>', '<edXML:StatusCode />'],
+      ['<edXML:StatusCode>01</edXML:StatusCode>', '<edXML:StatusCode></edXML:StatusCode>'],
+      ['<edXML:StatusCode>01</edXML:StatusCode>', '<edXML:StatusCode>01</edXML:StatusCode><q:x xmlns:q="urn:q"/>'],
+    ];
+    const declarations = ['', '<?xml version="1.0"?>\n', "<?xml version='1.0' encoding='utf-8' standalone='yes'?>", '<?xml version="1.1" encoding="ISO-8859-1"?>\n', ' <?xml version="1.0"?>', '<?xml  version="1.0" ?>'];
+    let taken = 0;
+    for (const d of declarations) {
+      for (const [from, to] of edits) {
+        const xml = from === '' ? (to.startsWith('\n') ? d + body + to : d + to + body) : d + body.replace(from, to);
+        if (same(xml)) taken++;
+        if (same(new TextEncoder().encode(xml))) taken++;
+      }
+    }
+    expect(taken).toBeGreaterThan(100);
+  });
+
   it('tight limits: the fast path gives up where the reference path throws', () => {
     let refused = 0;
     const text = new TextDecoder().decode(samples[files.indexOf('status.edxml')]!);
