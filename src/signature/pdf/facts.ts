@@ -145,7 +145,9 @@ export function revisionFacts(doc: PdfDocument, rev: PdfRevision): RevisionFacts
     if (Array.isArray(fs)) for (const f of fs) visit(f, '', undefined, 0);
   }
   const annotContent = new Set<number>();
-  walk(doc, rev, [...annotRoots, ...fieldRoots], NOT_ANNOT, annotContent, pageContent);
+  // appearances and the AcroForm default resources (/DR fonts signing tools add for their appearances)
+  const dr = af?.get('DR');
+  walk(doc, rev, [...annotRoots, ...fieldRoots, ...(dr !== undefined ? [dr] : [])], NOT_ANNOT, annotContent, pageContent);
   const dss = new Set<number>();
   const dssV = catalog?.get('DSS');
   if (dssV !== undefined) walk(doc, rev, [dssV], new Set(), dss);

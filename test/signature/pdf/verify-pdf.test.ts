@@ -135,3 +135,23 @@ describe('verifyPdf — options reach the CMS layer unchanged', () => {
     await expect(verifyPdf(fixture('signed.pdf'), { ...options, policy: { name: 'x' } as never })).rejects.toMatchObject({ code: 'PDF_INVALID_OPTIONS' });
   });
 });
+
+describe('verifyPdf — default resources of the AcroForm', () => {
+  it('a font added to /DR by a later signing tool is an allowed change, not an unattributed one', async () => {
+    const { PdfDocument } = await import('../../../src/signature/pdf/document.js');
+    const { buildIncrementalUpdate, PdfRaw } = await import('../../../src/signature/pdf/writer.js');
+    const signed = fixture('signed.pdf');
+    const doc = new PdfDocument(signed);
+    const afRef = doc.catalog()!.get('AcroForm') as unknown as { num: number };
+    const fields = doc.dict(doc.catalog()!.get('AcroForm'))!.get('Fields') as unknown[];
+    const fieldRefs = fields.map((f) => `${(f as { num: number }).num} 0 R`).join(' ');
+    const trailer = new Map<string, never>([['Root', doc.last.trailer.get('Root') as never]]);
+    const upd = buildIncrementalUpdate([
+      { num: 40, value: new PdfRaw('<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>') },
+      { num: afRef.num, value: new PdfRaw(`<< /Fields [${fieldRefs}] /SigFlags 3 /DR << /Font << /TiRo 40 0 R >> >> >>`) },
+    ], { base: signed.length, prev: doc.last.section.offset, trailer, size: 41, xrefStream: false, leadingEol: false });
+    const r = await verifyPdf(new Uint8Array([...signed, ...upd.bytes]), options);
+    expect(r.indication).toBe('TOTAL_PASSED');
+    expect(r.signatures[0]!.modifications.map((m) => [m.kind, m.allowed])).toEqual(expect.arrayContaining([['appearance', true], ['acroform', true]]));
+  });
+});
