@@ -84,4 +84,4 @@ export { buildStatus } from './write-status.js';
 export { formatDocumentId, parseDocumentId, type DocumentIdParts, type DocumentIdReading } from './document-id.js';
 export { appendTrace, businessPackage, replyStatus, type BusinessRequest } from './message-helpers.js';
 export { edxmlValidateOptionsSchema, validateEdxml, type EdxmlValidateOptions, type EdxmlValidationInput } from './validate.js';
-export { checkStatusTransition, validateStatusFlow } from './status-flow.js';
+export { checkStatusTransition, validateStatusFlow, type ReceiverCode } from './status-flow.js';

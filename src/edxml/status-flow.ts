@@ -1,7 +1,15 @@
 import { issue, type EdxmlIssue } from './errors.js';
 import { isKnownStatusCode, receiverStatusFlow, type EdxmlStatusCode } from './status-codes.js';
 
-type ReceiverCode = Exclude<EdxmlStatusCode, '13' | '15' | '16'>;
+/**
+ * A status code the receiving agency sends (01–06), i.e. every status code except the sender's 13, 15 and 16.
+ * @example
+ * ```ts
+ * const previous: ReceiverCode = '03';
+ * checkStatusTransition(previous, '04'); // null: allowed
+ * ```
+ */
+export type ReceiverCode = Exclude<EdxmlStatusCode, '13' | '15' | '16'>;
 
 /**
  * Whether a receiver-side status may follow the previous receiver-side status sent for the same document and

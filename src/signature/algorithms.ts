@@ -4,10 +4,22 @@
  */
 import { Asn1Error, decodeDer, isUniversal, oid, readAlgorithm, sequence, integerBytes, bitString, type Node } from './asn1.js';
 
-/** Hash names as WebCrypto spells them. */
+/**
+ * Hash names as WebCrypto spells them (tên hàm băm).
+ * @example
+ * ```ts
+ * const hash: HashName = 'SHA-256';
+ * ```
+ */
 export type HashName = 'MD2' | 'MD5' | 'SHA-1' | 'SHA-224' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
-/** Signature schemes (lược đồ chữ ký). */
+/**
+ * Signature schemes (lược đồ chữ ký).
+ * @example
+ * ```ts
+ * const family: SignatureFamily = parseCertificate(pem).signatureAlgorithm.family; // 'RSA'
+ * ```
+ */
 export type SignatureFamily = 'RSA' | 'RSA-PSS' | 'ECDSA' | 'EdDSA' | 'DSA' | 'UNKNOWN';
 
 /**
@@ -99,7 +111,13 @@ export function describeSignatureAlgorithm(algOid: string, params: Node | undefi
   return { oid: algOid, ...known };
 }
 
-/** Public key algorithms (thuật toán khóa công khai). */
+/**
+ * Public key algorithms (thuật toán khóa công khai).
+ * @example
+ * ```ts
+ * const algorithm: PublicKeyAlgorithm = parseCertificate(pem).publicKey.algorithm; // 'EC'
+ * ```
+ */
 export type PublicKeyAlgorithm = 'RSA' | 'RSA-PSS' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | 'UNKNOWN';
 
 /**

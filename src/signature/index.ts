@@ -69,3 +69,6 @@ export {
   type DocumentInput, type DocumentKind, type DocumentVerificationOptions, type DocumentVerificationReport,
   type DocumentSignature, type DocumentFinding,
 } from './verify-document.js';
+export type { HashName, SignatureFamily, PublicKeyAlgorithm } from './algorithms.js';
+export type { VerifyOutcome } from './signature-verification.js';
+export type { XmlLimits } from './xml/xml-document.js';

@@ -9,7 +9,13 @@ import type { CertificateCache } from './certificate.js';
 import type { CrlRecord } from './crl.js';
 import { sha256, toHex } from './bytes.js';
 
-/** Outcome of one signature check. */
+/**
+ * Outcome of one signature check, as memoised in a {@link ValidationCache}.
+ * @example
+ * ```ts
+ * const outcome: VerifyOutcome = { ok: false, unsupported: false, reason: 'signature value does not verify' };
+ * ```
+ */
 export type VerifyOutcome = { ok: true } | { ok: false; unsupported: boolean; reason: string };
 
 /**
@@ -21,10 +27,13 @@ export type VerifyOutcome = { ok: true } | { ok: false; unsupported: boolean; re
  * ```
  */
 export interface ValidationCache {
+  /** Decoded certificates by DER SHA-256 (opaque records). @internal */
   certificates: CertificateCache;
-  /** Decoded CRLs by DER SHA-256. */
+  /** Decoded CRLs by DER SHA-256 (opaque records). @internal */
   crls: Map<string, CrlRecord>;
+  /** Imported WebCrypto public keys by SubjectPublicKeyInfo. */
   keys: Map<string, Promise<CryptoKey>>;
+  /** Outcomes of signature checks already made. */
   signatures: Map<string, VerifyOutcome>;
 }
 

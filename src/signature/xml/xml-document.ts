@@ -11,7 +11,13 @@ import { xmlSignatureError } from './errors.js';
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 
-/** Bounds of the reader. */
+/**
+ * Bounds of the XML reader of `verifyXmlSignature` (giới hạn của bộ đọc XML).
+ * @example
+ * ```ts
+ * const limits: Partial<XmlLimits> = { maxDepth: 32 };
+ * ```
+ */
 export interface XmlLimits {
   /** Characters of the input. Default 64 MiB. */
   maxInputLength: number;
