@@ -12,5 +12,12 @@ import * as z from 'zod/mini';
  * ```
  */
 export const confidenceSchema = z.enum(['confirmed', 'secondary', 'unverified', 'not-found']);
-/** See {@link confidenceSchema}. */
+/**
+ * How sure a fact of a criteria set is (độ tin cậy). See {@link confidenceSchema}.
+ *
+ * @example
+ * ```ts
+ * const c: Confidence = criteriaSets.qd766.confidence; // 'secondary'
+ * ```
+ */
 export type Confidence = z.infer<typeof confidenceSchema>;

@@ -25,7 +25,15 @@ export const aggregateSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mean') }),
   z.strictObject({ kind: z.literal('weighted-mean'), weights: z.record(z.string(), z.number().check(z.gt(0))) }),
 ]);
-/** See {@link aggregateSchema}. */
+/**
+ * How a group combines its indicators, or a set its groups (tổng, trung bình, trung bình có trọng số). See {@link aggregateSchema}.
+ *
+ * @example
+ * ```ts
+ * const a: Aggregate = { kind: 'mean' }; // the EGDI group: ⅓ × (OSI + TII + HCI)
+ * const w: Aggregate = { kind: 'weighted-mean', weights: { readiness: 1, results: 2 } };
+ * ```
+ */
 export type Aggregate = z.infer<typeof aggregateSchema>;
 
 /**
@@ -57,7 +65,16 @@ export const indicatorSchema = z.strictObject({
   /** The body in charge of the indicator (đơn vị tham mưu, thực hiện). */
   owner: z.optional(z.string()),
 });
-/** See {@link indicatorSchema}. */
+/**
+ * One indicator of a criteria set (chỉ số / tiêu chí). See {@link indicatorSchema}.
+ *
+ * @example
+ * ```ts
+ * const i: Indicator = criteriaSets.qd766.groups[1]!.indicators[0]!;
+ * i.number; // '2.1'
+ * i.formula; // { kind: 'ratio', numerator: 'totalOnTime', denominator: 'totalReceived', zeroDenominator: 'null' }
+ * ```
+ */
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 /**
@@ -81,7 +98,17 @@ export const groupSchema = z.strictObject({
   note: z.optional(z.string()),
   indicators: z.array(indicatorSchema).check(z.minLength(1)),
 });
-/** See {@link groupSchema}. */
+/**
+ * A group of indicators (nhóm chỉ số). See {@link groupSchema}.
+ *
+ * @example
+ * ```ts
+ * const g: Group = criteriaSets.qd766.groups[1]!;
+ * g.id; // 'progress'
+ * g.name.vi; // 'Tiến độ, kết quả giải quyết'
+ * g.maxPoints; // 20
+ * ```
+ */
 export type Group = z.infer<typeof groupSchema>;
 
 /**
@@ -98,7 +125,14 @@ export const roundingSchema = z.strictObject({
   decimals: z.number().check(z.int(), z.minimum(0), z.maximum(10)),
   groupTotals: z.enum(['sum-of-rounded', 'round-of-sum']),
 });
-/** See {@link roundingSchema}. */
+/**
+ * The rounding rule of a criteria set (làm tròn). See {@link roundingSchema}.
+ *
+ * @example
+ * ```ts
+ * const r: Rounding = criteriaSets.egdi.rounding; // { decimals: 4, groupTotals: 'sum-of-rounded' }
+ * ```
+ */
 export type Rounding = z.infer<typeof roundingSchema>;
 
 /**
@@ -134,7 +168,17 @@ export const criteriaSetSchema = z.strictObject({
   levels: z.optional(z.array(levelSchemeSchema)),
   groups: z.array(groupSchema).check(z.minLength(1)),
 });
-/** See {@link criteriaSetSchema}. */
+/**
+ * A validated criteria set (bộ tiêu chí / bộ chỉ số), as returned by {@link defineCriteriaSet}. See {@link criteriaSetSchema}.
+ *
+ * @example
+ * ```ts
+ * const set: CriteriaSet = criteriaSets.qd766;
+ * set.scale.maxPoints; // 100
+ * set.groups.map((g) => g.id);
+ * // ['transparency', 'progress', 'online-service', 'online-payment', 'digitisation', 'satisfaction']
+ * ```
+ */
 export type CriteriaSet = z.infer<typeof criteriaSetSchema>;
 
 const EPS = 1e-9;

@@ -101,7 +101,7 @@ function body(f: Formula, o: FormulaOutcome, max: number, lang: Language): strin
  * @example
  * ```ts
  * explainOutcome(formula, outcome, 20, 15.68, 2, 'en');
- * // 'Ratio = 144625 ÷ 184513 = 0.7838. Points = 20 × 0.7838 = 15.6766; rounded to 2 decimals: 15.68.'
+ * // 'Ratio = 144625 ÷ 184513 = 0.7838. Points = 20 × 0.7838 = 15.6764; rounded to 2 decimals: 15.68.'
  * ```
  */
 export function explainOutcome(

@@ -22,7 +22,15 @@ export const csvOptionsSchema = z.object({
   bom: z.optional(z.boolean()),
   group: z.optional(z.string().check(z.minLength(1))),
 });
-/** See {@link csvOptionsSchema}. */
+/**
+ * Options of {@link toCsv} (xuất CSV). See {@link csvOptionsSchema}.
+ *
+ * @example
+ * ```ts
+ * const o: CsvOptions = { lang: 'vi', separator: ';', ranking: rank(results) };
+ * const csv = toCsv(results, o);
+ * ```
+ */
 export type CsvOptions = z.infer<typeof csvOptionsSchema> & { ranking?: readonly RankEntry[] };
 
 function cell(v: Cell, sep: string): string {

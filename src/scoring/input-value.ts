@@ -13,7 +13,15 @@ export const manualScoreSchema = z.object({
   points: z.nullable(z.number().check(z.refine(Number.isFinite, 'finite number'), z.minimum(0))),
   evidence: z.array(z.string().check(z.minLength(1))),
 });
-/** See {@link manualScoreSchema}. */
+/**
+ * A manual score with its evidence (điểm chấm tay, kèm minh chứng). See {@link manualScoreSchema}.
+ *
+ * @example
+ * ```ts
+ * const infrastructure: ManualScore = { points: 80, evidence: ['Báo cáo 12/BC-UBND'] };
+ * score(criteriaSets.communeReadiness, { unitId: 'xa-a', level: 'commune', values: { infrastructure } }, { period: '2025' });
+ * ```
+ */
 export type ManualScore = z.infer<typeof manualScoreSchema>;
 
 /**
@@ -31,7 +39,14 @@ export const assessedScoreSchema = z.object({
     z.maxLength(2),
   ),
 });
-/** See {@link assessedScoreSchema}. */
+/**
+ * A self-assessed score and the reviewers' scores (tự chấm, thẩm định) for one indicator. See {@link assessedScoreSchema}.
+ *
+ * @example
+ * ```ts
+ * const v: AssessedScore = { self: 9, reviewers: [8, null] }; // tự chấm 9; first reviewer 8, second not yet
+ * ```
+ */
 export type AssessedScore = z.infer<typeof assessedScoreSchema>;
 
 /**
@@ -50,7 +65,16 @@ export const inputValueSchema = z.union([
   manualScoreSchema,
   assessedScoreSchema,
 ]);
-/** See {@link inputValueSchema}. */
+/**
+ * One input value of a unit (giá trị đầu vào). See {@link inputValueSchema}.
+ *
+ * @example
+ * ```ts
+ * const received: InputValue = 184513;
+ * const notPublished: InputValue = null; // kept distinct from 0: the indicator is not scored
+ * const evidenced: InputValue = { points: 80, evidence: ['Báo cáo 12/BC-UBND'] };
+ * ```
+ */
 export type InputValue = z.infer<typeof inputValueSchema>;
 
 /**
@@ -69,5 +93,14 @@ export const unitInputsSchema = z.object({
   level: z.optional(z.string().check(z.minLength(1))),
   values: z.record(z.string(), inputValueSchema),
 });
-/** See {@link unitInputsSchema}. */
+/**
+ * The inputs of one assessed unit (đơn vị được đánh giá) for one period. See {@link unitInputsSchema}.
+ *
+ * @example
+ * ```ts
+ * const u: UnitInputs = { unitId: 'phu-tho', unitName: 'UBND tỉnh Phú Thọ', level: 'province',
+ *   values: { totalReceived: 184513, totalOnTime: 144625 } };
+ * score(criteriaSets.qd766, u, { period: '2026-08' }).groups[1]!.points; // 15.68
+ * ```
+ */
 export type UnitInputs = z.infer<typeof unitInputsSchema>;

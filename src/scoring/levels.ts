@@ -38,7 +38,15 @@ export const levelSchemeSchema = z.strictObject({
     z.strictObject({ level: z.number().check(z.int()), label: localizedTextSchema }),
   ]),
 });
-/** See {@link levelSchemeSchema}. */
+/**
+ * A level or band table (bảng mức / xếp loại). See {@link levelSchemeSchema}.
+ *
+ * @example
+ * ```ts
+ * const scheme: LevelScheme = egdiGroups;
+ * classify(0.7709, scheme).label; // { vi: 'Rất cao', en: 'Very High' }
+ * ```
+ */
 export type LevelScheme = z.infer<typeof levelSchemeSchema>;
 
 /**

@@ -12,7 +12,14 @@ export const localizedTextSchema = z.object({
   vi: z.string().check(z.minLength(1)),
   en: z.string().check(z.minLength(1)),
 });
-/** See {@link localizedTextSchema}. */
+/**
+ * A text in Vietnamese and English (văn bản song ngữ). See {@link localizedTextSchema}.
+ *
+ * @example
+ * ```ts
+ * const name: LocalizedText = criteriaSets.qd766.groups[0]!.name; // { vi: 'Công khai, minh bạch', en: 'Publicity and transparency' }
+ * ```
+ */
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /**
@@ -24,5 +31,13 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
  * ```
  */
 export const languageSchema = z.enum(['vi', 'en']);
-/** See {@link languageSchema}. */
+/**
+ * A language of explanations and exports (ngôn ngữ). See {@link languageSchema}.
+ *
+ * @example
+ * ```ts
+ * const lang: Language = 'en';
+ * formatPeriod(toPeriod('2025-Q1'), lang); // 'Q1 2025'
+ * ```
+ */
 export type Language = z.infer<typeof languageSchema>;

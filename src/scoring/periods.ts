@@ -19,7 +19,15 @@ export const periodSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quarter'), year, quarter: z.number().check(z.int(), z.minimum(1), z.maximum(4)) }),
   z.object({ kind: z.literal('year'), year }),
 ]);
-/** See {@link periodSchema}. */
+/**
+ * An assessment period (kỳ đánh giá): a month, a quarter or a year. See {@link periodSchema}.
+ *
+ * @example
+ * ```ts
+ * const p: Period = toPeriod('2025-Q1'); // { kind: 'quarter', year: 2025, quarter: 1 }
+ * formatPeriod(p, 'vi'); // 'quý I/2025'
+ * ```
+ */
 export type Period = z.infer<typeof periodSchema>;
 
 /**

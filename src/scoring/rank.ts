@@ -25,7 +25,15 @@ export const rankOptionsSchema = z.object({
   minimum: z.optional(z.number()),
   exclude: z.optional(z.array(z.string())),
 });
-/** See {@link rankOptionsSchema}. */
+/**
+ * Options of {@link rank} (tùy chọn xếp hạng). See {@link rankOptionsSchema}.
+ *
+ * @example
+ * ```ts
+ * const o: RankOptions = { by: { group: 'progress' }, precision: 2, exclude: ['xa-b'] };
+ * rank(results, o).map((e) => e.rank); // e.g. [1, 2, null]
+ * ```
+ */
 export type RankOptions = z.infer<typeof rankOptionsSchema>;
 
 /**

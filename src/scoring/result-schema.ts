@@ -16,7 +16,7 @@ const nullableNumber = z.nullable(z.number());
  * @example
  * ```ts
  * result.groups[1].indicators[0].explanation.vi;
- * // 'Tỷ lệ = 144625 ÷ 184513 = 0,7838. Điểm = 20 × 0,7838 = 15,6766; làm tròn 2 chữ số thập phân: 15,68.'
+ * // 'Tỷ lệ = 144625 ÷ 184513 = 0,7838. Điểm = 20 × 0,7838 = 15,6764; làm tròn 2 chữ số thập phân: 15,68.'
  * ```
  */
 export const explanationSchema = z.object({
@@ -29,7 +29,16 @@ export const explanationSchema = z.object({
   vi: z.string(),
   en: z.string(),
 });
-/** See {@link explanationSchema}. */
+/**
+ * The explanation of one indicator's points (giải trình cách tính). See {@link explanationSchema}.
+ *
+ * @example
+ * ```ts
+ * const e: Explanation | undefined = result.groups[1]!.indicators[0]!.explanation;
+ * e?.steps; // { numerator: 144625, denominator: 184513, ratio: 0.7838… }
+ * e?.rawPoints; // 15.6764…
+ * ```
+ */
 export type Explanation = z.infer<typeof explanationSchema>;
 
 /**
@@ -52,7 +61,16 @@ export const indicatorResultSchema = z.object({
   confidence: confidenceSchema,
   explanation: z.optional(explanationSchema),
 });
-/** See {@link indicatorResultSchema}. */
+/**
+ * One indicator's result (kết quả chỉ số). See {@link indicatorResultSchema}.
+ *
+ * @example
+ * ```ts
+ * const i: IndicatorResult = result.groups[1]!.indicators[0]!;
+ * i.points; // 15.68
+ * i.status; // 'scored'
+ * ```
+ */
 export type IndicatorResult = z.infer<typeof indicatorResultSchema>;
 
 /**
@@ -76,7 +94,17 @@ export const groupResultSchema = z.object({
   percent: nullableNumber,
   indicators: z.array(indicatorResultSchema),
 });
-/** See {@link groupResultSchema}. */
+/**
+ * One group's result (kết quả nhóm chỉ số). See {@link groupResultSchema}.
+ *
+ * @example
+ * ```ts
+ * const g: GroupResult = result.groups[1]!;
+ * g.id; // 'progress'
+ * g.points; // 15.68
+ * g.percent; // 78.4
+ * ```
+ */
 export type GroupResult = z.infer<typeof groupResultSchema>;
 
 /**
@@ -101,7 +129,17 @@ export const scoreResultSchema = z.object({
   percent: nullableNumber,
   groups: z.array(groupResultSchema),
 });
-/** See {@link scoreResultSchema}. */
+/**
+ * The result of scoring one unit for one period (kết quả chấm điểm). See {@link scoreResultSchema}.
+ *
+ * @example
+ * ```ts
+ * const result: ScoreResult = score(criteriaSets.qd766, { unitId: 'phu-tho', level: 'province',
+ *   values: { totalReceived: 184513, totalOnTime: 144625 } }, { period: '2026-08' });
+ * result.period; // { kind: 'month', year: 2026, month: 8 }
+ * result.groups[1]!.points; // 15.68
+ * ```
+ */
 export type ScoreResult = z.infer<typeof scoreResultSchema>;
 
 /**
@@ -147,7 +185,16 @@ export const resultDocumentSchema = z.object({
   generatedAt: z.optional(z.string()),
   results: z.array(scoreResultSchema),
 });
-/** See {@link resultDocumentSchema}. */
+/**
+ * The JSON result document (tài liệu kết quả). See {@link resultDocumentSchema}.
+ *
+ * @example
+ * ```ts
+ * const doc: ResultDocument = toResultDocument(criteriaSets.qd766, results, { generatedAt: '2026-09-01T06:00:00+07:00' });
+ * doc.format; // 'vn-egov/scoring-result'
+ * doc.set.id; // 'qd766'
+ * ```
+ */
 export type ResultDocument = z.infer<typeof resultDocumentSchema>;
 
 /**

@@ -32,7 +32,15 @@ export const scoreOptionsSchema = z.object({
   reference: z.optional(z.record(z.string(), populationStatsSchema)),
   explain: z.optional(z.enum(['text', 'data', 'none'])),
 });
-/** See {@link scoreOptionsSchema}. */
+/**
+ * Options of {@link score}. See {@link scoreOptionsSchema}.
+ *
+ * @example
+ * ```ts
+ * const o: ScoreOptions = { period: '2024', explain: 'none' }; // a large batch: no explanations
+ * score(criteriaSets.egdi, countries, o);
+ * ```
+ */
 export interface ScoreOptions {
   period: PeriodInput;
   reference?: Readonly<Record<string, PopulationStats>>;

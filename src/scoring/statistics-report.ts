@@ -31,7 +31,17 @@ export const statisticsRowSchema = z.object({
   resolved: z.object({ total: count, early: count, onTime: count, overdue: count }),
   inProcess: z.object({ total: count, withinDeadline: count, overdue: count }),
 });
-/** See {@link statisticsRowSchema}. */
+/**
+ * One row of a Biểu 06 statistics report (dòng biểu thống kê). See {@link statisticsRowSchema}.
+ *
+ * @example
+ * ```ts
+ * const row: StatisticsRow = { sector: 'Hộ tịch',
+ *   received: { total: 120, online: 80, inPersonOrPostal: 30, carriedOver: 10 },
+ *   resolved: { total: 100, early: 60, onTime: 35, overdue: 5 }, inProcess: { total: 20, withinDeadline: 18, overdue: 2 } };
+ * statisticsRowProblems(row); // []
+ * ```
+ */
 export type StatisticsRow = z.infer<typeof statisticsRowSchema>;
 
 /**
@@ -51,7 +61,15 @@ export const statisticsReportSchema = z.object({
   period: z.optional(periodSchema),
   rows: z.array(statisticsRowSchema).check(z.minLength(1)),
 });
-/** See {@link statisticsReportSchema}. */
+/**
+ * A hand-compiled Biểu 06 statistics report (báo cáo thống kê). See {@link statisticsReportSchema}.
+ *
+ * @example
+ * ```ts
+ * const report: StatisticsReport = parseStatisticsReport({ form: 'Biểu số 06/VPCP/KSTT', unitId: 'xa-a',
+ *   period: { kind: 'month', year: 2026, month: 8 }, rows: [row] });
+ * ```
+ */
 export type StatisticsReport = z.infer<typeof statisticsReportSchema>;
 
 /**

@@ -23,7 +23,14 @@ const evidenceByKey = z.record(z.string(), z.array(z.string().check(z.minLength(
  * ```
  */
 export const assessmentStatusSchema = z.enum(['draft', 'submitted', 'in-review', 'reviewed', 'approved']);
-/** See {@link assessmentStatusSchema}. */
+/**
+ * Where an assessment stands (trạng thái đánh giá). See {@link assessmentStatusSchema}.
+ *
+ * @example
+ * ```ts
+ * const s: AssessmentStatus = submitSelfAssessment(a, { by: 'UBND xã A', at: '2026-09-03' }).status; // 'submitted'
+ * ```
+ */
 export type AssessmentStatus = z.infer<typeof assessmentStatusSchema>;
 
 /**
@@ -45,7 +52,16 @@ export const reviewSchema = z.object({
   evidence: evidenceByKey,
   note: z.optional(z.string()),
 });
-/** See {@link reviewSchema}. */
+/**
+ * One reviewer's review (thẩm định). See {@link reviewSchema}.
+ *
+ * @example
+ * ```ts
+ * const r: Review | undefined = addReview(a, { reviewer: 'Sở KH&CN', at: '2026-09-10', values: { totalOnTime: 900 },
+ *   comments: { 'processed-on-time': 'Trừ 39 hồ sơ quá hạn' } }).reviews[0];
+ * r?.round; // 1
+ * ```
+ */
 export type Review = z.infer<typeof reviewSchema>;
 
 /**
@@ -65,7 +81,16 @@ export const historyEntrySchema = z.object({
   to: assessmentStatusSchema,
   comment: z.optional(z.string()),
 });
-/** See {@link historyEntrySchema}. */
+/**
+ * One line of an assessment's audit trail (nhật ký). See {@link historyEntrySchema}.
+ *
+ * @example
+ * ```ts
+ * const first: HistoryEntry | undefined = createAssessment({ set: criteriaSets.qd766, unitId: 'xa-a', period: '2026-08',
+ *   by: 'UBND xã A', at: '2026-09-01' }).history[0];
+ * // { at: '2026-09-01', by: 'UBND xã A', action: 'create', from: null, to: 'draft' }
+ * ```
+ */
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /**
@@ -100,7 +125,17 @@ export const assessmentSchema = z.object({
   approval: z.optional(z.object({ by: who, at: when, result: scoreResultSchema })),
   history: z.array(historyEntrySchema),
 });
-/** See {@link assessmentSchema}. */
+/**
+ * One unit's assessment for one period (hồ sơ đánh giá): plain data the caller stores. See {@link assessmentSchema}.
+ *
+ * @example
+ * ```ts
+ * let a: Assessment = createAssessment({ set: criteriaSets.qd766, unitId: 'xa-a', level: 'commune', period: '2026-08',
+ *   by: 'UBND xã A', at: '2026-09-01' });
+ * a = updateSelfAssessment(a, { values: { totalReceived: 1038, totalOnTime: 939 }, by: 'UBND xã A', at: '2026-09-02' });
+ * a.status; // 'draft'
+ * ```
+ */
 export type Assessment = z.infer<typeof assessmentSchema>;
 
 function check<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {

@@ -25,7 +25,15 @@ export const combineRuleSchema = z.discriminatedUnion('rule', [
   }),
   z.strictObject({ rule: z.literal('minimum') }),
 ]);
-/** See {@link combineRuleSchema}. */
+/**
+ * How self and reviewer scores combine (kết hợp điểm tự chấm và điểm thẩm định). See {@link combineRuleSchema}.
+ *
+ * @example
+ * ```ts
+ * const rule: CombineRule = { rule: 'weighted', selfWeight: 1, reviewerWeight: 2 }; // (tự chấm + 2 × thẩm định) ÷ 3
+ * const last: CombineRule = { rule: 'last-reviewer' };
+ * ```
+ */
 export type CombineRule = z.infer<typeof combineRuleSchema>;
 
 /**
@@ -43,7 +51,14 @@ export const assessedFormulaSchema = z.strictObject({
   combine: combineRuleSchema,
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link assessedFormulaSchema}. */
+/**
+ * An assessed formula (tự chấm, thẩm định). See {@link assessedFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: AssessedFormula = { kind: 'assessed', input: 'emulation', combine: { rule: 'mean-of-reviewers' }, missing: 'zero' };
+ * ```
+ */
 export type AssessedFormula = z.infer<typeof assessedFormulaSchema>;
 
 /**

@@ -18,7 +18,14 @@ export const booleanFormulaSchema = z.strictObject({
   pointsIfFalse: z.optional(z.number().check(z.minimum(0))),
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link booleanFormulaSchema}. */
+/**
+ * A yes/no formula (Có / Không). See {@link booleanFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: BooleanFormula = { kind: 'boolean', input: 'hasFirewall', pointsIfTrue: 2, pointsIfFalse: 0 };
+ * ```
+ */
 export type BooleanFormula = z.infer<typeof booleanFormulaSchema>;
 
 /**

@@ -18,7 +18,14 @@ export const countFormulaSchema = z.strictObject({
   base: z.optional(z.number().check(z.minimum(0))),
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link countFormulaSchema}. */
+/**
+ * A capped count formula (đếm, có trần). See {@link countFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: CountFormula = { kind: 'count', input: 'wanApplications', pointsPerUnit: 1, base: 0 }; // 1 point each, up to the maximum
+ * ```
+ */
 export type CountFormula = z.infer<typeof countFormulaSchema>;
 
 /**

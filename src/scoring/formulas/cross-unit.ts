@@ -20,7 +20,14 @@ export const normaliseToBestFormulaSchema = z.strictObject({
   zeroDenominator: zeroDenominatorPolicySchema,
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link normaliseToBestFormulaSchema}. */
+/**
+ * A formula normalised to the best unit (so với đơn vị tốt nhất). See {@link normaliseToBestFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: NormaliseToBestFormula = { kind: 'normalise-to-best', input: 'bandwidthPerStaff', best: 'highest', zeroDenominator: 'zero' };
+ * ```
+ */
 export type NormaliseToBestFormula = z.infer<typeof normaliseToBestFormulaSchema>;
 
 /**
@@ -39,7 +46,14 @@ export const minMaxFormulaSchema = z.strictObject({
   zeroDenominator: zeroDenominatorPolicySchema,
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link minMaxFormulaSchema}. */
+/**
+ * A min–max formula across units (chuẩn hóa min–max). See {@link minMaxFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: MinMaxFormula = { kind: 'min-max', input: 'averageDelayDays', direction: 'lower-is-better', zeroDenominator: 'full' };
+ * ```
+ */
 export type MinMaxFormula = z.infer<typeof minMaxFormulaSchema>;
 
 /**
@@ -58,7 +72,14 @@ export const zScoreFormulaSchema = z.strictObject({
   zeroDenominator: zeroDenominatorPolicySchema,
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link zScoreFormulaSchema}. */
+/**
+ * A z-score then min–max formula (chuẩn hóa z-score), as the components of `criteriaSets.egdiFromRaw`. See {@link zScoreFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: ZScoreFormula = { kind: 'z-score', input: 'osi', zeroDenominator: 'null' };
+ * ```
+ */
 export type ZScoreFormula = z.infer<typeof zScoreFormulaSchema>;
 
 /**

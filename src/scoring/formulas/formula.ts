@@ -70,7 +70,16 @@ export const formulaSchema = z.discriminatedUnion('kind', [
   assessedFormulaSchema,
   monitoringFormulaSchema,
 ]);
-/** See {@link formulaSchema}. */
+/**
+ * Any formula of an indicator (công thức), discriminated by `kind`. See {@link formulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const onTime: Formula = { kind: 'ratio', numerator: 'totalOnTime', denominator: 'totalReceived', zeroDenominator: 'null' };
+ * const petitions: Formula = { kind: 'monitoring', inputs: ['petitionsAboutProcedures', 'petitions'] };
+ * formulaInputKeys(onTime); // ['totalOnTime', 'totalReceived']
+ * ```
+ */
 export type Formula = z.infer<typeof formulaSchema>;
 
 /**

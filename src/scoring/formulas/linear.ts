@@ -19,7 +19,15 @@ export const linearFormulaSchema = z.strictObject({
   to: z.number(),
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link linearFormulaSchema}. */
+/**
+ * A linear formula (tuyến tính). See {@link linearFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const osi: LinearFormula = { kind: 'linear', input: 'osi', from: 0, to: 1 }; // EGDI: an index already on 0–1
+ * const delay: LinearFormula = { kind: 'linear', input: 'averageDelayDays', from: 10, to: 0 }; // lower is better
+ * ```
+ */
 export type LinearFormula = z.infer<typeof linearFormulaSchema>;
 
 /**

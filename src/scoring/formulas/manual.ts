@@ -18,7 +18,14 @@ export const manualFormulaSchema = z.strictObject({
   requireEvidence: z.boolean(),
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link manualFormulaSchema}. */
+/**
+ * A manual formula with evidence (chấm điểm thủ công có minh chứng). See {@link manualFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: ManualFormula = { kind: 'manual', input: 'infrastructure', requireEvidence: true }; // QĐ 2392 template, Hạng mục A
+ * ```
+ */
 export type ManualFormula = z.infer<typeof manualFormulaSchema>;
 
 /**

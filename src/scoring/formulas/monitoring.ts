@@ -15,7 +15,14 @@ export const monitoringFormulaSchema = z.strictObject({
   kind: z.literal('monitoring'),
   inputs: z.array(inputKeySchema),
 });
-/** See {@link monitoringFormulaSchema}. */
+/**
+ * A monitoring-only formula (chỉ theo dõi). See {@link monitoringFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: MonitoringFormula = { kind: 'monitoring', inputs: ['totalProcessingDays', 'completedDossiers'] }; // QĐ 766 2.2
+ * ```
+ */
 export type MonitoringFormula = z.infer<typeof monitoringFormulaSchema>;
 
 /**

@@ -25,7 +25,15 @@ export const operandSchema = z.union([
   inputKeySchema,
   z.strictObject({ op: z.enum(['sum', 'max', 'difference']), of: z.array(inputKeySchema).check(z.minLength(1)) }),
 ]);
-/** See {@link operandSchema}. */
+/**
+ * A numeric operand of a formula (toán hạng): an input key, or `sum`, `max` or `difference` of several. See {@link operandSchema}.
+ *
+ * @example
+ * ```ts
+ * const denominator: Operand = { op: 'max', of: ['receivedDossiersBcqg', 'receivedDossiersPortal'] }; // QĐ 766 1.4
+ * const numerator: Operand = 'syncedDossiers';
+ * ```
+ */
 export type Operand = z.infer<typeof operandSchema>;
 
 /**
@@ -37,7 +45,15 @@ export type Operand = z.infer<typeof operandSchema>;
  * ```
  */
 export const missingPolicySchema = z.enum(['null', 'zero', 'error']);
-/** See {@link missingPolicySchema}. */
+/**
+ * What a formula does when an input is absent or `null` (thiếu dữ liệu). See {@link missingPolicySchema}.
+ *
+ * @example
+ * ```ts
+ * const missing: MissingPolicy = 'zero'; // a missing input scores 0 instead of null
+ * const f: Formula = { kind: 'boolean', input: 'hasFirewall', missing };
+ * ```
+ */
 export type MissingPolicy = z.infer<typeof missingPolicySchema>;
 
 /**
@@ -49,7 +65,15 @@ export type MissingPolicy = z.infer<typeof missingPolicySchema>;
  * ```
  */
 export const zeroDenominatorPolicySchema = z.enum(['null', 'zero', 'full']);
-/** See {@link zeroDenominatorPolicySchema}. */
+/**
+ * What a zero denominator yields (mẫu số bằng 0). See {@link zeroDenominatorPolicySchema}.
+ *
+ * @example
+ * ```ts
+ * const zeroDenominator: ZeroDenominatorPolicy = 'zero'; // QĐ 766 1.4: nothing received scores 0
+ * const f: RatioFormula = { kind: 'ratio', numerator: 'syncedDossiers', denominator: 'receivedDossiersPortal', zeroDenominator };
+ * ```
+ */
 export type ZeroDenominatorPolicy = z.infer<typeof zeroDenominatorPolicySchema>;
 
 /**

@@ -23,7 +23,15 @@ export const indicatorStatusSchema = z.enum([
   'not-applicable',
   'monitoring',
 ]);
-/** See {@link indicatorStatusSchema}. */
+/**
+ * The status of an indicator's points (trạng thái chấm). See {@link indicatorStatusSchema}.
+ *
+ * @example
+ * ```ts
+ * const r = score(criteriaSets.qd766, { unitId: 'phu-tho', values: { totalReceived: 184513, totalOnTime: 144625 } }, { period: '2026-08' });
+ * const s: IndicatorStatus = r.groups[1]!.indicators[1]!.status; // 'monitoring' (2.2, average processing time)
+ * ```
+ */
 export type IndicatorStatus = z.infer<typeof indicatorStatusSchema>;
 
 /**
@@ -43,7 +51,15 @@ export const populationStatsSchema = z.object({
   mean: z.number(),
   sd: z.number().check(z.minimum(0)),
 });
-/** See {@link populationStatsSchema}. */
+/**
+ * Statistics of an input across units (thống kê tổng thể), for the cross-unit formulas. See {@link populationStatsSchema}.
+ *
+ * @example
+ * ```ts
+ * const osi: PopulationStats = populationStats([0.7081, 0.6484, 0.9]); // { count: 3, min: 0.6484, max: 0.9, … }
+ * score(criteriaSets.egdiFromRaw, countries, { period: '2024', reference: { osi } });
+ * ```
+ */
 export type PopulationStats = z.infer<typeof populationStatsSchema>;
 
 /**

@@ -123,7 +123,7 @@ function compileRatio(f: Extract<Formula, { kind: 'ratio' }>, maxPoints: number)
  * ```ts
  * const slot: PointsSlot = { status: 'scored' };
  * compilePoints({ kind: 'ratio', numerator: 'a', denominator: 'b', zeroDenominator: 'null' }, 20)(
- *   { a: 144625, b: 184513 }, 'month', undefined, slot); // 15.6766…, slot.status === 'scored'
+ *   { a: 144625, b: 184513 }, 'month', undefined, slot); // 15.6764…, slot.status === 'scored'
  * ```
  */
 export function compilePoints(f: Formula, maxPoints: number): PointsEvaluator {

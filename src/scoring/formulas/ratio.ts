@@ -40,7 +40,16 @@ export const ratioFormulaSchema = z.strictObject({
   denominatorFallback: z.optional(z.strictObject({ input: inputKeySchema })),
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link ratioFormulaSchema}. */
+/**
+ * A ratio formula (tỷ lệ × điểm tối đa). See {@link ratioFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const dossierSync: RatioFormula = { kind: 'ratio', numerator: 'syncedDossiers', // QĐ 766 1.4
+ *   denominator: { op: 'max', of: ['receivedDossiersBcqg', 'receivedDossiersPortal'] },
+ *   denominatorFallback: { input: 'receivedDossiersPreviousYear' }, zeroDenominator: 'zero' };
+ * ```
+ */
 export type RatioFormula = z.infer<typeof ratioFormulaSchema>;
 
 const PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
@@ -51,7 +60,7 @@ const PER_YEAR = { month: 12, quarter: 4, year: 1 } as const;
  * @example
  * ```ts
  * evaluateRatio({ kind: 'ratio', numerator: 'a', denominator: 'b', zeroDenominator: 'null' },
- *   { maxPoints: 20, values: { a: 144625, b: 184513 }, periodKind: 'month' }).points; // 15.6766…
+ *   { maxPoints: 20, values: { a: 144625, b: 184513 }, periodKind: 'month' }).points; // 15.6764…
  * ```
  */
 export function evaluateRatio(f: RatioFormula, ctx: FormulaContext): FormulaOutcome {

@@ -21,7 +21,15 @@ export const thresholdsFormulaSchema = z.strictObject({
   otherwise: z.optional(z.number().check(z.minimum(0))),
   missing: z.optional(missingPolicySchema),
 });
-/** See {@link thresholdsFormulaSchema}. */
+/**
+ * A thresholds formula (bảng ngưỡng). See {@link thresholdsFormulaSchema}.
+ *
+ * @example
+ * ```ts
+ * const f: ThresholdsFormula = { kind: 'thresholds', input: 'averageDelayDays', direction: 'at-most',
+ *   bands: [{ bound: 0, points: 5 }, { bound: 3, points: 3 }], otherwise: 0 }; // no delay 5, ≤ 3 days 3
+ * ```
+ */
 export type ThresholdsFormula = z.infer<typeof thresholdsFormulaSchema>;
 
 /**
