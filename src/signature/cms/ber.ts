@@ -10,6 +10,16 @@ const MAX_NODES = 200_000;
 
 /** Returns a reason when `bytes` is not one well-framed BER element, undefined otherwise. */
 export function berFramingProblem(bytes: Uint8Array): string | undefined {
+  const r = berElementEnd(bytes);
+  if (typeof r === 'string') return r;
+  return r === bytes.length ? undefined : 'trailing bytes';
+}
+
+/**
+ * The end offset of the one well-framed BER element at the start of `bytes` (what follows it is not looked at), or
+ * a reason when it is not well framed. Walks the framing only (no tree): used to cut a CMS out of its zero padding.
+ */
+export function berElementEnd(bytes: Uint8Array): number | string {
   let nodes = 0;
   /** Reads one element at `i` (limit `end`); returns the offset after it, or a string reason. */
   const element = (i: number, end: number, depth: number): number | string => {
@@ -56,9 +66,7 @@ export function berFramingProblem(bytes: Uint8Array): string | undefined {
     }
     return stop;
   };
-  const r = element(0, bytes.length, 0);
-  if (typeof r === 'string') return r;
-  return r === bytes.length ? undefined : 'trailing bytes';
+  return element(0, bytes.length, 0);
 }
 
 /**

@@ -4,9 +4,9 @@
  * the CMS through `verifyCms` (or the RFC 3161 token through `verifyTimestamp` for document time-stamps), and what
  * was appended after each signed revision (`modifications.ts`).
  */
-import * as asn1js from 'asn1js';
 import { isVnEgovError, parseWith, VnEgovError } from '../../errors/index.js';
 import { bytesEqual } from '../bytes.js';
+import { berElementEnd } from '../cms/ber.js';
 import { parseSignedData } from '../cms/parse.js';
 import { verifyCms, type CmsSignerSummary, type CmsVerificationOptions, type CmsVerificationReport } from '../cms/verify.js';
 import type { LocalizedMessage, MainIndication, SubIndication } from '../report.js';
@@ -292,10 +292,11 @@ function geometry(doc: PdfDocument, s: FoundSignature): Geometry {
   let cms: Uint8Array;
   try {
     const raw = contents.bytes;
-    const parsed = asn1js.fromBER(raw);
-    if (parsed.offset <= 0 || parsed.result.error) throw new Error(parsed.result.error || 'undecodable');
-    cms = raw.subarray(0, parsed.offset);
-    for (let i = parsed.offset; i < raw.length; i++) if (raw[i] !== 0) throw new Error('non-zero bytes after the CMS');
+    // framing only (no asn1js tree): the CMS is decoded once, by verifyCms
+    const end = raw.length === 0 ? 'empty' : berElementEnd(raw);
+    if (typeof end === 'string') throw new Error(end);
+    cms = raw.subarray(0, end);
+    for (let i = end; i < raw.length; i++) if (raw[i] !== 0) throw new Error('non-zero bytes after the CMS');
     if (cms.length === 0) throw new Error('empty');
   } catch (e) {
     return { ...fail('PDF_CONTENTS', '/Contents không chứa một cấu trúc CMS (DER) duy nhất', `/Contents does not hold one DER structure: ${e instanceof Error ? e.message : 'undecodable'}`), byteRange, revision };
