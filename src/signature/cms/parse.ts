@@ -1,14 +1,16 @@
 /**
- * Reads a CMS ContentInfo / SignedData (RFC 5652 §5) into plain records with asn1js. BER is accepted for the outer
+ * Reads a CMS ContentInfo / SignedData (RFC 5652 §5) into plain records with a light BER decoder
+ * (`light-ber.ts`, nodes read by the `../asn1.ts` readers). BER is accepted for the outer
  * structure (real-world CMS is often BER); the signed attributes keep their exact encoding so that the signature can
  * be checked over their DER `SET OF` form. Every verification decision is left to `verify.ts`. Internal.
  */
 import type * as asn1js from 'asn1js';
 import {
-  Asn1Error, children, content, decodeBer, integerBytes, isContext, isUniversal, oid, rawOf, readAlgorithm, readName,
+  Asn1Error, children, content, integerBytes, isContext, isUniversal, oid, rawOf, readAlgorithm, readName,
   sequence, smallInt, tagClass, type AlgorithmIdentifier, type Node,
 } from '../asn1.js';
 import { berFramingProblem } from './ber.js';
+import { decodeLightBer } from './light-ber.js';
 import { loadCertificate, type CertificateRecord } from '../certificate.js';
 import type { CertificateCache } from '../certificate.js';
 
@@ -202,7 +204,8 @@ export function parseSignedData(der: Uint8Array, cache?: CertificateCache): RawS
 }
 
 function parseSignedDataTree(der: Uint8Array, cache?: CertificateCache): RawSignedData {
-  const root = decodeBer(der, 'ContentInfo');
+  // framing checked by parseSignedData; the light decoder builds the few nodes read here (no asn1js tree)
+  const root = decodeLightBer(der, 'ContentInfo');
   const ci = sequence(root, 'ContentInfo');
   if (ci.length < 1 || ci.length > 2) throw new Asn1Error('ContentInfo: bad field count');
   const ct = oid(ci[0], 'contentType');
