@@ -295,7 +295,15 @@ export async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promi
   // 3. content
   const data = ctx.content;
   let signedBytes: Uint8Array;
+  // The tail of the checks (key usage, digest policy, certificate path) does not depend on the content digest: it is
+  // started while WebCrypto hashes the content off the main thread, and its checks are reported in the same order
+  // and under the same conditions as before (nothing of it when an earlier check fails).
+  let tail: Tail | undefined;
+  const startTail = (): Tail => (tail ??= tailChecks(ctx, cert, hash));
   if (si.signedAttrs && si.signedAttrsRaw) {
+    // the content digest is started first (WebCrypto hashes in parallel); unused when an attribute check fails
+    const pending = data ? digest(hash, data) : undefined;
+    pending?.catch(() => undefined);
     const attrs = si.signedAttrs;
     const set = si.signedAttrsRaw.slice();
     set[0] = 0x31;
@@ -345,7 +353,8 @@ export async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promi
       checks.push(check('CMS_CONTENT_PRESENT', 'FAILED', 'Chữ ký tách rời nhưng không có nội dung để kiểm tra', 'detached signature without the signed content', ['INDETERMINATE', 'SIGNED_DATA_NOT_FOUND']));
       return finish();
     }
-    const actual = await digest(hash, data);
+    startTail();
+    const actual = await pending!;
     if (!bytesEqual(actual, mdValue)) {
       checks.push(check('CMS_MESSAGE_DIGEST', 'FAILED', 'Giá trị băm của nội dung khác thuộc tính message-digest', 'the content digest differs from the message-digest attribute', ['TOTAL_FAILED', 'HASH_FAILURE'], { expected: toHex(mdValue), actual: toHex(actual) }));
       return finish();
@@ -372,11 +381,29 @@ export async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promi
     checks.push(check('CMS_SIGNATURE_VALUE', 'PASSED', 'Giá trị chữ ký đúng', 'the signature value verifies', undefined, { algorithm: sigAlg.oid }));
   }
 
+  // 4.–6. key usage, digest policy and certificate path (started above when the content was hashed)
+  const t = startTail();
+  checks.push(...t.checks);
+  if (!t.path) return finish();
+  certificateReport = await t.path;
+  checks.push(pathCheck(certificateReport));
+  return finish();
+}
+
+/** Key usage and digest-policy checks, and the certificate path validation started when they allow it. */
+interface Tail {
+  checks: CmsCheck[];
+  /** Absent when a check stops the signer before its path is validated. */
+  path?: Promise<CertificateValidationReport>;
+}
+
+function tailChecks(ctx: VerifyContext, cert: CertificateRecord, hash: HashName): Tail {
+  const checks: CmsCheck[] = [];
   // 4. key usage of the signer certificate
   const ku = cert.view.extensions.keyUsage;
   if (ku && !ku.usages.includes('digitalSignature') && !ku.usages.includes('nonRepudiation')) {
     checks.push(check('CMS_KEY_USAGE', 'FAILED', 'Chứng thư người ký không có mục đích digitalSignature hoặc nonRepudiation', 'the signer certificate has neither digitalSignature nor nonRepudiation key usage', ['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE']));
-    return finish();
+    return { checks };
   }
 
   // 5. crypto constraints of the digest (policy)
@@ -389,7 +416,7 @@ export async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promi
 
   // 6. certificate path (part 1), at the validation time
   const o = ctx.options;
-  certificateReport = await validateCertificatePath({
+  const path = validateCertificatePath({
     certificate: cert.der,
     intermediates: ctx.sd.certificates.filter((c) => c !== cert).map((c) => c.der),
     trustStore: o.trustStore,
@@ -401,7 +428,9 @@ export async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promi
     ...(o.cache ? { cache: o.cache } : {}),
     ...(ctx.extendedKeyUsage ? { extendedKeyUsage: ctx.extendedKeyUsage } : {}),
   });
-  checks.push(pathCheck(certificateReport));
-  return finish();
+  // a speculative run whose result is dropped (the content digest failed) must not surface as an unhandled rejection;
+  // when it is used, the caller's await still sees the error
+  path.catch(() => undefined);
+  return { checks, path };
 }
 
