@@ -374,11 +374,12 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
   const trailing = trailingData(doc);
   const findings: PdfCheck[] = [];
   if (trailing) findings.push(check('PDF_TRAILING_DATA', 'WARNING', 'Có dữ liệu sau %%EOF cuối cùng không thuộc phiên bản nào', 'bytes after the last %%EOF belong to no revision', undefined, { from: String(doc.last.end) }));
-  const eofs = doc.eofMarkers();
-  if (eofs > doc.sectionCount) {
-    findings.push(check('PDF_UNCHAINED_REVISIONS', 'WARNING', `Tệp có ${eofs} dấu %%EOF nhưng chỉ ${doc.sectionCount} bảng tham chiếu nối bằng /Prev: có phiên bản bị tách khỏi chuỗi (tấn công lưu gia tăng)`,
-      `the file has ${eofs} %%EOF markers but only ${doc.sectionCount} cross-reference sections chained by /Prev: some revisions are cut off the chain (incremental saving attack)`));
-  }
+  // the %%EOF count scans the whole file: it is made while WebCrypto hashes the first signed ranges (off the main
+  // thread), or at the end when no signature gets that far; its finding is added after the trailing-data one
+  let eofs: number | undefined;
+  const countEofs = (): void => {
+    eofs ??= doc.eofMarkers();
+  };
   const cmsOptions: Omit<CmsVerificationOptions, 'content'> = {
     trustStore: options.trustStore, at: new Date(atMs),
     ...(options.policy ? { policy: options.policy } : {}), ...(options.crls ? { crls: options.crls } : {}),
@@ -427,14 +428,18 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
       const content = signedContent(data, g.byteRange!);
       try {
         if (isTs) {
-          ts = await verifyTimestamp(g.cms!, { data: content, ...cmsOptions });
+          const pending = verifyTimestamp(g.cms!, { data: content, ...cmsOptions });
+          countEofs();
+          ts = await pending;
           signer = ts.tsa;
           checks.push(check('PDF_TIMESTAMP', ts.indication === 'TOTAL_PASSED' ? 'PASSED' : 'FAILED', `Dấu thời gian tài liệu: ${ts.message.vi}`, `document time-stamp: ${ts.message.en}`,
             ts.indication === 'TOTAL_PASSED' ? undefined : [ts.indication, ts.subIndication ?? 'FORMAT_FAILURE'], { genTime: ts.genTime }));
           verdicts.push(ts);
         } else if (subFilter !== undefined && SUPPORTED.has(subFilter)) {
           checks.push(check('PDF_SUB_FILTER', 'PASSED', `Định dạng ${subFilter}`, `sub-filter ${subFilter}`));
-          cms = await verifyCms(g.cms!, { content, ...cmsOptions });
+          const pending = verifyCms(g.cms!, { content, ...cmsOptions });
+          countEofs();
+          cms = await pending;
           verdicts.push(cms);
         } else if (subFilter === 'adbe.pkcs7.sha1') {
           cms = await verifyCms(g.cms!, cmsOptions);
@@ -525,6 +530,11 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
       ...optText('contactInfo', s.dict.get('ContactInfo')), ...optText('name', s.dict.get('Name')),
       ...(docMdp ? { docMdp } : {}), changes, modifications, nd30: nd30(isTs ? undefined : signer),
     });
+  }
+  countEofs();
+  if (eofs! > doc.sectionCount) {
+    findings.push(check('PDF_UNCHAINED_REVISIONS', 'WARNING', `Tệp có ${eofs} dấu %%EOF nhưng chỉ ${doc.sectionCount} bảng tham chiếu nối bằng /Prev: có phiên bản bị tách khỏi chuỗi (tấn công lưu gia tăng)`,
+      `the file has ${eofs} %%EOF markers but only ${doc.sectionCount} cross-reference sections chained by /Prev: some revisions are cut off the chain (incremental saving attack)`));
   }
   if (reports.length === 0) {
     return {
