@@ -304,12 +304,36 @@ function geometry(doc: PdfDocument, s: FoundSignature): Geometry {
   return { checks, ok: true, byteRange, revision, cms, gap: [a, b] };
 }
 
-function signedContent(bytes: Uint8Array, br: number[]): Uint8Array {
+/**
+ * Reusable buffers for the signed ranges, one per validation cache. WebCrypto digests one contiguous buffer, so the
+ * two ranges are joined; a fresh multi-megabyte ArrayBuffer per call raises V8's external-memory pressure and costs
+ * a full garbage collection every few calls (more than the hashing itself on a 10 MB file). A caller that passes a
+ * cache reuses one buffer instead; it is taken by one verification at a time (`busy`, concurrent calls allocate) and
+ * kept only up to `MAX_REUSED_BYTES`. The buffer holds the signed bytes of the last document verified with the cache.
+ */
+const rangeBuffers = new WeakMap<object, { bytes: Uint8Array; busy: boolean }>();
+const MAX_REUSED_BYTES = 64 * 1024 * 1024;
+
+/** The two ranges joined, and a release function (call it once WebCrypto has taken its copy: after the CMS check). */
+function signedContent(bytes: Uint8Array, br: number[], owner: object | undefined): { content: Uint8Array; release: () => void } {
   const [, a, b, c] = br as [number, number, number, number];
-  const out = new Uint8Array(a + c);
+  const n = a + c;
+  let slot = owner && n <= MAX_REUSED_BYTES ? rangeBuffers.get(owner) : undefined;
+  if (owner && n <= MAX_REUSED_BYTES && !slot) rangeBuffers.set(owner, (slot = { bytes: new Uint8Array(0), busy: false }));
+  let out: Uint8Array;
+  let release = (): void => undefined;
+  if (slot && !slot.busy) {
+    if (slot.bytes.length < n) slot.bytes = new Uint8Array(n);
+    slot.busy = true;
+    const taken = slot;
+    release = () => {
+      taken.busy = false;
+    };
+    out = slot.bytes.subarray(0, n);
+  } else out = new Uint8Array(n);
   out.set(bytes.subarray(0, a));
   out.set(bytes.subarray(b, b + c), a);
-  return out;
+  return { content: out, release };
 }
 
 function worst(list: { indication: MainIndication; subIndication?: SubIndication }[]): { indication: MainIndication; subIndication?: SubIndication } {
@@ -425,7 +449,7 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
     if (!g.ok) {
       verdicts.push({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' });
     } else {
-      const content = signedContent(data, g.byteRange!);
+      const { content, release } = signedContent(data, g.byteRange!, options.cache);
       try {
         if (isTs) {
           const pending = verifyTimestamp(g.cms!, { data: content, ...cmsOptions });
@@ -470,6 +494,8 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
           checks.push(check(isTs ? 'PDF_TIMESTAMP' : 'PDF_CMS', 'FAILED', `Cấu trúc chữ ký trong /Contents không đọc được: ${e.message}`, `the signature in /Contents cannot be read: ${e.code}`, ['TOTAL_FAILED', 'FORMAT_FAILURE']));
           verdicts.push({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' });
         }
+      } finally {
+        release(); // WebCrypto copied the bytes when the digest was started
       }
       if (cms) {
         const first = cms.signers[0];
