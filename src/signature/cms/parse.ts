@@ -12,6 +12,7 @@ import {
 import { berFramingProblem } from './ber.js';
 import { decodeLightBer } from './light-ber.js';
 import { loadCertificate, type CertificateRecord } from '../certificate.js';
+import { memoised } from './memo.js';
 import type { CertificateCache } from '../certificate.js';
 
 export const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
@@ -80,7 +81,7 @@ function readAttributes(node: Node, what: string): RawAttribute[] {
   });
 }
 
-function readSignerInfo(node: Node, index: number): RawSignerInfo {
+function readSignerInfo(node: Node, index: number, cache?: CertificateCache): RawSignerInfo {
   const what = `SignerInfo #${index + 1}`;
   const f = sequence(node, what);
   let i = 0;
@@ -91,7 +92,7 @@ function readSignerInfo(node: Node, index: number): RawSignerInfo {
   if (isUniversal(sidNode, 16)) {
     const s = sequence(sidNode, `${what} sid`);
     if (s.length !== 2) throw new Asn1Error(`${what}: bad IssuerAndSerialNumber`);
-    sid = { kind: 'issuerAndSerialNumber', issuerDer: rawOf(s[0]!), issuer: readName(s[0], `${what} issuer`), serial: integerBytes(s[1], `${what} serialNumber`) };
+    sid = { kind: 'issuerAndSerialNumber', issuerDer: rawOf(s[0]!), issuer: memoised(cache, 'issuer', rawOf(s[0]!), () => readName(s[0], `${what} issuer`)), serial: integerBytes(s[1], `${what} serialNumber`) };
   } else if (isContext(sidNode, 0)) {
     const b = sidNode as asn1js.BaseBlock;
     if (b.idBlock.isConstructed) throw new Asn1Error(`${what}: constructed subjectKeyIdentifier`);
@@ -198,7 +199,8 @@ export function parseSignedData(der: Uint8Array, cache?: CertificateCache): RawS
   const split = splitCertificates(der);
   if (split) {
     const sd = parseSignedDataTree(split.reduced, cache);
-    return { ...sd, certificates: split.certificates.map((c) => loadCertificate(c, cache)) };
+    // the record of exactly these DER bytes, remembered per cache (skips hashing the certificate for the cache key)
+    return { ...sd, certificates: split.certificates.map((c) => memoised(cache, 'certificate', c, () => loadCertificate(c, cache))) };
   }
   return parseSignedDataTree(der, cache);
 }
@@ -248,7 +250,7 @@ function parseSignedDataTree(der: Uint8Array, cache?: CertificateCache): RawSign
   const sNode = f[i++];
   if (!isUniversal(sNode, 17)) throw new Asn1Error('SignedData: signerInfos SET expected');
   if (i !== f.length) throw new Asn1Error('SignedData: unexpected fields');
-  const signerInfos = children(sNode, 'signerInfos').map((n, k) => readSignerInfo(n, k));
+  const signerInfos = children(sNode, 'signerInfos').map((n, k) => readSignerInfo(n, k, cache));
   // RFC 5652 §5.1: the version follows from the content (attribute certificates / other formats are not read here)
   const expected = signerInfos.some((x) => x.version === 3) || eContentType !== OID_DATA ? 3 : 1;
   if (version !== expected) throw new Asn1Error(`SignedData: version ${version}, expected ${expected}`);

@@ -17,6 +17,7 @@ import { cryptoProblems, vietnameseEgovPolicy, type ValidationPolicy } from '../
 import type { CmsCheck, CmsCheckId, CmsSignerReport, CmsSignerSummary } from './verify.js';
 import { derFramingProblem } from './ber.js';
 import { cmsError } from './errors.js';
+import { bytesKey } from './memo.js';
 import { OID_DATA, type RawAttribute, type RawSignedData, type RawSignerInfo } from './parse.js';
 
 const OID_CONTENT_TYPE = '1.2.840.113549.1.9.3';
@@ -109,6 +110,11 @@ export function findSigner(sd: RawSignedData, si: RawSignerInfo): { cert?: Certi
 export async function digest(hash: HashName, data: Uint8Array): Promise<Uint8Array> {
   // no copy: WebCrypto copies the bytes itself (a 1 MB slice per call cost more than the digest)
   return new Uint8Array(await subtle().digest(hash, data as Uint8Array<ArrayBuffer>));
+}
+
+/** A memo key part for bytes: the exact bytes when small (`b:…`), else their SHA-256 (`h:…`). */
+function exactKey(b: Uint8Array): string {
+  return bytesKey(b) ?? `h:${toHex(sha256(b))}`;
 }
 
 /** The AlgorithmIdentifier handed to the primitive: rsaEncryption / ecPublicKey are combined with the digest. */
@@ -335,7 +341,7 @@ export async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promi
     if (signingTime) checks.push(check('CMS_SIGNING_TIME', 'INFORMATION', `Thời điểm ký do người ký khai: ${signingTime} (không được coi là bằng chứng thời gian)`, `signing time claimed by the signer: ${signingTime} (not a proof of time)`, undefined, { signingTime }));
     // signature first: a bad signature over the attributes is a forgery whatever the content
     // memoised in the caller's cache, keyed by key, algorithm and the hashes of the signed bytes and the signature value
-    const memo = ctx.options.cache ? `cms|${cert.spkiSha256}|${sigAlg.oid}|${toHex(sigAlg.der)}|${toHex(sha256(set))}|${toHex(sha256(si.signature))}` : undefined;
+    const memo = ctx.options.cache ? `cms|${cert.spkiSha256}|${sigAlg.oid}|${toHex(sigAlg.der)}|${exactKey(set)}|${exactKey(si.signature)}` : undefined;
     const sv = await verifySignature(cert.spki, sigAlg, set, si.signature, ctx.options.cache, memo);
     if (!sv.ok) {
       checks.push(sv.unsupported
