@@ -85,8 +85,9 @@ report('Path validation, 3-certificate chain with CRLs — cold', cold, [rawCold
 
 // ── CMS: detached SignedData over 1 MB (signCms with the CMS fixture signer), warm cache ───────────────────────────
 // Candidate: verifyCms (parse, signer lookup, signed attributes, signature, ESS binding, SHA-256 of the content,
-// digest policy, path validation with CRLs through the shared cache). Baseline: node's createHash('sha256') over the
-// same 1 MB plus crypto.verify of the same signature over the same signed attributes — the raw work.
+// digest policy, path validation with CRLs through the shared cache — run while WebCrypto hashes the content).
+// Baseline: node's createHash('sha256') over the same 1 MB plus crypto.verify of the same signature over the same
+// signed attributes — the raw work.
 {
   const { createHash, createPrivateKey, createPublicKey } = await import('node:crypto');
   const { signCms, verifyCms } = await import('../../src/signature/index.js');
@@ -130,8 +131,9 @@ report('Path validation, 3-certificate chain with CRLs — cold', cold, [rawCold
 // ── PDF: verifyPdf on a 10 MB signed PDF (signPdf by the test PKI), warm cache ──────────────────────────────────────
 // Baseline in the same run: node createHash('sha256') over the same 10 MB + one crypto.verify (RSA-2048) — the raw
 // cryptographic floor of checking one PDF signature. The candidate also reads the xref, finds the signature, checks
-// the ByteRange geometry, copies the two ranges, verifies the CMS and the certificate path (cached), and classifies
-// the revisions.
+// the ByteRange geometry, joins the two ranges (into a buffer reused per cache: WebCrypto digests one contiguous
+// buffer), counts the %%EOF markers while WebCrypto hashes, verifies the CMS and the certificate path (cached), and
+// classifies the revisions. WebCrypto's own copy of the 10 MB and its thread-pool round trip are part of the candidate.
 {
   const { createHash, generateKeyPairSync, sign: nodeSign } = await import('node:crypto');
   const { signPdf, verifyPdf } = await import('../../src/signature/index.js');
