@@ -20,3 +20,4 @@ export {
   type StreamedAttachment,
   type StreamingAttachmentInput,
 } from './edxml-stream.js';
+export { nodeContentDigest } from './content-digest.js';

@@ -72,3 +72,4 @@ export {
 export type { HashName, SignatureFamily, PublicKeyAlgorithm } from './algorithms.js';
 export type { VerifyOutcome } from './signature-verification.js';
 export type { XmlLimits } from './xml/xml-document.js';
+export type { ContentDigest } from './cms/signer.js';

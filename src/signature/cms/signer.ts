@@ -213,6 +213,33 @@ export interface SignerOptions {
   crls?: readonly CrlInput[];
   ocspResponses?: readonly OcspInput[];
   cache?: ValidationCache;
+  /** Caller-supplied digest of the signed content (see `CmsVerificationOptions.contentDigest`). */
+  contentDigest?: ContentDigest;
+}
+
+/**
+ * A function computing the digest of signed content, used by `verifyCms` instead of WebCrypto for the content only
+ * (hàm băm nội dung do bên gọi cung cấp): e.g. `nodeContentDigest` from `vn-egov/node`, which hashes with node's
+ * `createHash` without the copy WebCrypto makes. Signatures, certificates and attributes still use WebCrypto.
+ * @example
+ * ```ts
+ * import { nodeContentDigest } from 'vn-egov/node';
+ * const report = await verifyCms(p7s, { content, trustStore, contentDigest: nodeContentDigest });
+ * ```
+ */
+export type ContentDigest = (hash: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512', data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
+const DIGEST_LENGTH: Partial<Record<HashName, number>> = { 'SHA-1': 20, 'SHA-256': 32, 'SHA-384': 48, 'SHA-512': 64 };
+
+/** The content digest by the caller's function when given (its output length checked), else by WebCrypto. */
+async function contentDigestOf(options: SignerOptions, hash: HashName, data: Uint8Array): Promise<Uint8Array> {
+  const fn = options.contentDigest;
+  if (!fn) return digest(hash, data);
+  const out = await fn(hash as 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512', data);
+  if (!(out instanceof Uint8Array) || out.length !== DIGEST_LENGTH[hash]) {
+    throw cmsError('CMS_INVALID_OPTIONS', 'Hàm contentDigest trả về giá trị băm không hợp lệ', `contentDigest returned no ${hash} digest (${DIGEST_LENGTH[hash]} bytes expected)`);
+  }
+  return out;
 }
 
 export interface VerifyContext {
@@ -308,7 +335,7 @@ export async function verifySigner(ctx: VerifyContext, si: RawSignerInfo): Promi
   const startTail = (): Tail => (tail ??= tailChecks(ctx, cert, hash));
   if (si.signedAttrs && si.signedAttrsRaw) {
     // the content digest is started first (WebCrypto hashes in parallel); unused when an attribute check fails
-    const pending = data ? digest(hash, data) : undefined;
+    const pending = data ? contentDigestOf(ctx.options, hash, data) : undefined;
     pending?.catch(() => undefined);
     const attrs = si.signedAttrs;
     const set = si.signedAttrsRaw.slice();

@@ -16,7 +16,7 @@ import { vietnameseEgovPolicy, type ValidationPolicy } from '../validation-polic
 import type { VnCertificateInfo } from '../vn-identifiers.js';
 import { cmsError } from './errors.js';
 import { NotSignedDataError, parseSignedData, type RawSignedData } from './parse.js';
-import { MAIN, summary, toBytes, verifySigner, type VerifyContext } from './signer.js';
+import { MAIN, summary, toBytes, verifySigner, type ContentDigest, type VerifyContext } from './signer.js';
 import { applySignatureTimestamps } from './signature-timestamps.js';
 import type { TimestampVerificationReport } from '../timestamp/verify-timestamp.js';
 
@@ -48,6 +48,11 @@ export interface CmsVerificationOptions {
   ocspResponses?: readonly OcspInput[];
   /** Reusable cache (see `createValidationCache`). */
   cache?: ValidationCache;
+  /**
+   * Digest of the signed content by the caller instead of WebCrypto (e.g. `nodeContentDigest` from `vn-egov/node`,
+   * node's `createHash` without WebCrypto's copy of the content); its output length is checked.
+   */
+  contentDigest?: ContentDigest;
 }
 
 /**
@@ -210,6 +215,9 @@ function parseAt(at: Date | string | undefined): number {
 export async function verifyCms(signature: CmsInput, options: CmsVerificationOptions): Promise<CmsVerificationReport> {
   if (typeof options !== 'object' || options === null || typeof options.trustStore !== 'object' || options.trustStore === null) {
     throw cmsError('CMS_INVALID_OPTIONS', 'Thiếu kho tin cậy (trustStore)', 'options.trustStore is required');
+  }
+  if (options.contentDigest !== undefined && typeof options.contentDigest !== 'function') {
+    throw cmsError('CMS_INVALID_OPTIONS', 'contentDigest phải là một hàm', 'options.contentDigest must be a function');
   }
   const at = parseAt(options.at);
   const detached = options.content === undefined ? undefined : toBytes(options.content, 'content');

@@ -408,6 +408,7 @@ export async function verifyPdf(bytes: Uint8Array | ArrayBuffer, options: PdfVer
     trustStore: options.trustStore, at: new Date(atMs),
     ...(options.policy ? { policy: options.policy } : {}), ...(options.crls ? { crls: options.crls } : {}),
     ...(options.ocspResponses ? { ocspResponses: options.ocspResponses } : {}), ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.contentDigest ? { contentDigest: options.contentDigest } : {}),
   };
 
   // pass 1: geometry and cryptography
