@@ -16,7 +16,7 @@ export class Asn1Error extends Error {}
  * their shortest form, single-byte tags for low tag numbers, minimal INTEGER encodings, recursing into constructed
  * elements. Returns a reason, or undefined when the framing is DER (X.690 §10). Iterative (no recursion limit).
  */
-function derFramingProblem(bytes: Uint8Array): string | undefined {
+export function derFramingProblem(bytes: Uint8Array): string | undefined {
   const stack: [number, number][] = [[0, bytes.length]];
   let nodes = 0;
   while (stack.length) {

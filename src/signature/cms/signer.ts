@@ -3,7 +3,7 @@
  * signature value, ESS binding, message digest, key usage, digest policy and the certificate path (part 1). Shared by
  * `verifyCms` and `verifyTimestamp` (the TSA's signature on a time-stamp token). Internal.
  */
-import { Asn1Error, children, integerBytes, isContext, isUniversal, nameToString, octets, oid, readAlgorithm, sequence, smallInt, time, type Node } from '../asn1.js';
+import { Asn1Error, children, derFramingProblem, integerBytes, isContext, isUniversal, nameToString, octets, oid, readAlgorithm, sequence, smallInt, time, type Node } from '../asn1.js';
 import { describeSignatureAlgorithm, HASH_OID, readPssParams, type HashName } from '../algorithms.js';
 import { bytesEqual, fromHex, sha256, toHex } from '../bytes.js';
 import type { CertificateRecord } from '../certificate.js';
@@ -15,7 +15,6 @@ import { verifySignature, type ValidationCache } from '../signature-verification
 import type { TrustStore } from '../trust-store.js';
 import { cryptoProblems, vietnameseEgovPolicy, type ValidationPolicy } from '../validation-policy.js';
 import type { CmsCheck, CmsCheckId, CmsSignerReport, CmsSignerSummary } from './verify.js';
-import { derFramingProblem } from './ber.js';
 import { cmsError } from './errors.js';
 import { bytesKey } from './memo.js';
 import { OID_DATA, type RawAttribute, type RawSignedData, type RawSignerInfo } from './parse.js';
