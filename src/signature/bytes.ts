@@ -159,3 +159,16 @@ export function sha1(bytes: Uint8Array): Uint8Array {
   for (let i = 0; i < 5; i++) ov.setUint32(4 * i, h[i]!);
   return out;
 }
+
+/** Concatenation of byte arrays (one allocation). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

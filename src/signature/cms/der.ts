@@ -19,18 +19,8 @@ export function tlv(tag: number, value: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Concatenation. */
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+/** Concatenation (the one of `../bytes.ts`). */
+import { concatBytes as concat } from '../bytes.js';
 
 export const seq = (...items: Uint8Array[]): Uint8Array => tlv(0x30, concat(items));
 

@@ -4,6 +4,7 @@
  * structure (real-world CMS is often BER); the signed attributes keep their exact encoding so that the signature can
  * be checked over their DER `SET OF` form. Every verification decision is left to `verify.ts`. Internal.
  */
+import { concatBytes as concat } from '../bytes.js';
 import type * as asn1js from 'asn1js';
 import {
   Asn1Error, children, content, integerBytes, isContext, isUniversal, oid, rawOf, readAlgorithm, readName,
@@ -52,17 +53,6 @@ export interface RawSignedData {
   signerInfos: RawSignerInfo[];
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /** OCTET STRING content, joining BER constructed chunks (bounded depth). */
 function octetStringValue(node: Node, what: string, depth = 0): Uint8Array {

@@ -3,6 +3,7 @@
  * after the last `%%EOF`, with a classic cross-reference table or a cross-reference stream matching the original
  * file, and a trailer chained by `/Prev` (ISO 32000-1 §7.5.6). Internal.
  */
+import { concatBytes as concat } from '../bytes.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './objects.js';
 
 const latin1 = (s: string): Uint8Array => {
@@ -105,17 +106,6 @@ export interface UpdateOptions {
   extraEntries?: ReadonlyMap<number, number>;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /**
  * Builds the bytes of an incremental update (to append to the original): the objects, then the cross-reference

@@ -3,6 +3,7 @@
  * 1.0 (W3C REC 2002-07-18), with or without comments, over a whole document or over an element's subtree minus an
  * optional excluded subtree (the enveloped-signature transform). Works on {@link XDocument} from `xml-document.ts`.
  */
+import { concatBytes } from '../bytes.js';
 import { decodeXmlInput, parseXmlDocument, XML_NAMESPACE, type XDocument, type XElement, type XNode } from './xml-document.js';
 import { xmlSignatureError } from './errors.js';
 
@@ -97,16 +98,7 @@ export function canonicalBytes(doc: XDocument, mode: CanonicalizationMode, targe
     } else batch.push(p);
   }
   if (batch.length) chunks.push(encoder.encode(batch.join('')));
-  if (chunks.length === 1) return chunks[0]!;
-  let total = 0;
-  for (const c of chunks) total += c.length;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
 }
 
 function canonicalParts(doc: XDocument, mode: CanonicalizationMode, target: CanonicalizeTarget): string[] {
